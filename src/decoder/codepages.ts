@@ -1,0 +1,63 @@
+// Lookup structures over the generated code pages, built once at load time. Every character that is a
+// high byte (0x80–0xFF) in some page gets a small index; per page we keep the byte it encodes to, and
+// per character a bit mask of the pages where it is a UTF-8 lead byte or continuation byte.
+import { CODEPAGES } from '../generated/codepages.js';
+
+export interface Codepage {
+  readonly name: string;
+  /** Bit of this page in the masks below. */
+  readonly bit: number;
+  /** The characters of bytes 0x80–0xFF. */
+  readonly high: string;
+}
+
+export const PAGES: readonly Codepage[] = CODEPAGES.map((page, index) => ({ ...page, bit: 1 << index }));
+export const PAGE_BY_NAME = new Map(PAGES.map((page) => [page.name, page]));
+export const WINDOWS_1252 = PAGE_BY_NAME.get('windows-1252')!;
+export const ISO_8859_1_BIT = PAGE_BY_NAME.get('iso-8859-1')!.bit;
+
+/** Index+1 of each BMP character that is a high byte somewhere; 0 for the rest (all ASCII among them). */
+export const HIGH_INDEX = new Uint16Array(0x10000);
+const indexed: number[] = [];
+function indexOf(char: number): number {
+  let index = HIGH_INDEX[char];
+  if (index === 0) {
+    indexed.push(char);
+    index = indexed.length;
+    HIGH_INDEX[char] = index;
+  }
+  return index;
+}
+
+// Two passes: first index every character, then fill the per-page arrays, sized by the count.
+const assignments: Array<[page: number, index: number, byte: number]> = [];
+PAGES.forEach((page, p) => {
+  for (let byte = 0x80; byte <= 0xff; byte++) assignments.push([p, indexOf(page.high.charCodeAt(byte - 0x80)), byte]);
+  // Real mojibake also carries C1 controls for bytes 0x80–0x9F (a decoder that passed them through
+  // as Latin-1), so each page accepts them as those bytes too, in the encoding direction only.
+  for (let byte = 0x80; byte <= 0x9f; byte++) {
+    if (!page.high.includes(String.fromCharCode(byte))) assignments.push([p, indexOf(byte), byte]);
+  }
+});
+
+/** BYTE_OF[page][index] is the byte the character encodes to in that page, or 0 when it can't. */
+export const BYTE_OF: readonly Uint8Array[] = PAGES.map(() => new Uint8Array(indexed.length + 1));
+/** Pages (bit mask) where the character is a UTF-8 lead byte (C2–F4). */
+export const LEAD_MASK = new Uint32Array(indexed.length + 1);
+/** Pages (bit mask) where the character is a UTF-8 continuation byte (80–BF). */
+export const CONT_MASK = new Uint32Array(indexed.length + 1);
+/** Pages (bit mask) where the character is any high byte. */
+export const HIGH_MASK = new Uint32Array(indexed.length + 1);
+for (const [p, index, byte] of assignments) {
+  if (BYTE_OF[p][index] !== 0) continue;
+  BYTE_OF[p][index] = byte;
+  const bit = PAGES[p].bit;
+  HIGH_MASK[index] |= bit;
+  if (byte >= 0xc2 && byte <= 0xf4) LEAD_MASK[index] |= bit;
+  if (byte <= 0xbf) CONT_MASK[index] |= bit;
+}
+
+/** The Windows-1252 character of a byte 0x80–0xFF (undefined bytes give the same-numbered C1 control). */
+export function windows1252Char(byte: number): string {
+  return WINDOWS_1252.high.charAt(byte - 0x80);
+}

@@ -1,0 +1,76 @@
+// A strict UTF-8 decoder for the short byte runs that escapes and mojibake spans yield. Hand-written
+// because a TextDecoder call per span costs more than the span, and because the detectors need to
+// know sequence lengths byte by byte anyway.
+
+/** Length of the UTF-8 sequence a lead byte starts (2–4), or 0 when the byte can't lead one. */
+export function sequenceLength(lead: number): number {
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
+}
+
+/** Whether `byte` may follow `lead` as its first continuation (excludes overlongs, surrogates, > U+10FFFF). */
+function validSecond(lead: number, byte: number): boolean {
+  if (lead === 0xe0) return byte >= 0xa0 && byte <= 0xbf;
+  if (lead === 0xed) return byte >= 0x80 && byte <= 0x9f;
+  if (lead === 0xf0) return byte >= 0x90 && byte <= 0xbf;
+  if (lead === 0xf4) return byte >= 0x80 && byte <= 0x8f;
+  return byte >= 0x80 && byte <= 0xbf;
+}
+
+/**
+ * Decodes the one multi-byte UTF-8 sequence starting at `bytes[at]`, or returns -1 when the bytes there
+ * are not a complete, valid multi-byte sequence. ASCII bytes are not accepted: only damage made of
+ * multi-byte characters is ever repaired.
+ */
+export function decodeSequenceAt(bytes: ArrayLike<number>, at: number, end: number): number {
+  const lead = bytes[at];
+  const length = sequenceLength(lead);
+  if (length === 0 || at + length > end) return -1;
+  const second = bytes[at + 1];
+  if (!validSecond(lead, second)) return -1;
+  if (length === 2) return ((lead & 0x1f) << 6) | (second & 0x3f);
+  const third = bytes[at + 2];
+  if (third < 0x80 || third > 0xbf) return -1;
+  if (length === 3) return ((lead & 0x0f) << 12) | ((second & 0x3f) << 6) | (third & 0x3f);
+  const fourth = bytes[at + 3];
+  if (fourth < 0x80 || fourth > 0xbf) return -1;
+  return ((lead & 0x07) << 18) | ((second & 0x3f) << 12) | ((third & 0x3f) << 6) | (fourth & 0x3f);
+}
+
+/** Number of bytes a code point takes in UTF-8. */
+export function utf8Length(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+}
+
+/**
+ * Splits `bytes[start, end)` into maximal runs of valid multi-byte sequences. Calls `onRun(runStart,
+ * runEnd, text)` for each, with byte offsets; bytes outside runs are left to the caller.
+ */
+export function forEachUtf8Run(
+  bytes: ArrayLike<number>,
+  start: number,
+  end: number,
+  onRun: (runStart: number, runEnd: number, text: string) => void,
+): void {
+  let i = start;
+  let runStart = -1;
+  let text = '';
+  while (i < end) {
+    const codePoint = decodeSequenceAt(bytes, i, end);
+    if (codePoint < 0) {
+      if (runStart >= 0) {
+        onRun(runStart, i, text);
+        runStart = -1;
+        text = '';
+      }
+      i++;
+      continue;
+    }
+    if (runStart < 0) runStart = i;
+    text += String.fromCodePoint(codePoint);
+    i += utf8Length(codePoint);
+  }
+  if (runStart >= 0) onRun(runStart, i, text);
+}

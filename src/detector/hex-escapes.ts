@@ -1,0 +1,78 @@
+// UTF-8 bytes written as hex escapes: `xe2x80x99` (backslashes lost, as in scraped news), `\xe2\x80\x99`
+// (Python bytes reprs) and `\\xe2\\x80\\x99` (the same escaped once more). A run is decoded only where
+// its bytes are complete, valid multi-byte UTF-8, so `x86`, `annexed`, `0xe2` and `\x41` never change.
+import { forEachUtf8Run } from '../decoder/utf8.js';
+import type { Repair } from '../types.js';
+import { hexValue } from './hex-digits.js';
+
+const FORM_NAMES = ['stripped hex escapes', 'backslash hex escapes', 'double-backslash hex escapes'];
+const BACKSLASH = 0x5c;
+const LOWER_X = 0x78;
+
+export function findHexEscapes(text: string, repairs: Repair[]): void {
+  let i = text.indexOf('x');
+  while (i >= 0 && i + 2 < text.length) {
+    const form = formAt(text, i);
+    if (form < 0) {
+      i = text.indexOf('x', i + 1);
+      continue;
+    }
+    // Collect the run of same-form tokens: each is `form` backslashes, `x`, two hex digits.
+    const tokenLength = 3 + form;
+    const runStart = i - form;
+    const bytes: number[] = [];
+    let at = runStart;
+    while (at + tokenLength <= text.length && tokenAt(text, at, form)) {
+      bytes.push(hexValue(text.charCodeAt(at + form + 1)) * 16 + hexValue(text.charCodeAt(at + form + 2)));
+      at += tokenLength;
+    }
+    if (bytes.length >= 2) {
+      forEachUtf8Run(bytes, 0, bytes.length, (byteStart, byteEnd, decoded) => {
+        const start = runStart + byteStart * tokenLength;
+        const end = runStart + byteEnd * tokenLength;
+        if (!consistentCase(text, start, end, tokenLength, form)) return;
+        repairs.push({
+          start,
+          end,
+          replacement: decoded,
+          kind: 'hex-escape',
+          detail: `utf-8 bytes as ${FORM_NAMES[form]}`,
+        });
+      });
+    }
+    i = text.indexOf('x', Math.max(at, i + 1));
+  }
+}
+
+/** How many backslashes precede the `x` at `i` (0–2) when `x` is followed by two hex digits; -1 otherwise. */
+function formAt(text: string, i: number): number {
+  if (hexValue(text.charCodeAt(i + 1)) < 0 || hexValue(text.charCodeAt(i + 2)) < 0) return -1;
+  let backslashes = 0;
+  while (backslashes < 3 && i - backslashes - 1 >= 0 && text.charCodeAt(i - backslashes - 1) === BACKSLASH) {
+    backslashes++;
+  }
+  return backslashes <= 2 ? backslashes : -1;
+}
+
+function tokenAt(text: string, at: number, form: number): boolean {
+  for (let k = 0; k < form; k++) if (text.charCodeAt(at + k) !== BACKSLASH) return false;
+  return (
+    text.charCodeAt(at + form) === LOWER_X &&
+    hexValue(text.charCodeAt(at + form + 1)) >= 0 &&
+    hexValue(text.charCodeAt(at + form + 2)) >= 0
+  );
+}
+
+/** Hex letters within one escaped run are all lower or all upper case: `xC3xa4` is not an escape someone wrote. */
+function consistentCase(text: string, start: number, end: number, tokenLength: number, form: number): boolean {
+  let lower = false;
+  let upper = false;
+  for (let at = start; at < end; at += tokenLength) {
+    for (let k = 1; k <= 2; k++) {
+      const c = text.charCodeAt(at + form + k);
+      if (c >= 0x61) lower = true;
+      else if (c >= 0x41) upper = true;
+    }
+  }
+  return !(lower && upper);
+}

@@ -1,0 +1,119 @@
+// `\u2019`, `\U0001F600`, surrogate pairs `\ud83d\ude00`, and UTF-8 bytes one per escape
+// (`\u00c3\u00a9`, as some chat and social-media exports write them). Escapes of ASCII and of
+// controls (`\u0022`, `\u000a`) always stay, so JSON and source code keep their meaning; so do lone
+// surrogates, which no text can hold.
+import { forEachUtf8Run } from '../decoder/utf8.js';
+import type { Repair } from '../types.js';
+import { hexNumber } from './hex-digits.js';
+
+const BACKSLASH = 0x5c;
+const LOWER_U = 0x75;
+const UPPER_U = 0x55;
+
+interface Escape {
+  start: number;
+  end: number;
+  value: number;
+}
+
+export function findUnicodeEscapes(text: string, repairs: Repair[]): void {
+  let i = text.indexOf('\\');
+  const bytesRun: Escape[] = [];
+  const flushBytes = () => {
+    if (bytesRun.length > 0) emitByteRun(bytesRun, repairs);
+    bytesRun.length = 0;
+  };
+  while (i >= 0) {
+    const found = escapeAt(text, i);
+    if (found === null) {
+      flushBytes();
+      i = text.indexOf('\\', i + 1);
+      continue;
+    }
+    if (found.value >= 0x80 && found.value <= 0xff) {
+      // Part of a possible byte run: decided when the run ends.
+      if (bytesRun.length > 0 && bytesRun[bytesRun.length - 1].end !== found.start) flushBytes();
+      bytesRun.push(found);
+      i = text.indexOf('\\', found.end);
+      continue;
+    }
+    flushBytes();
+    let { end, value } = found;
+    if (value >= 0xd800 && value <= 0xdbff) {
+      const low = escapeAt(text, end);
+      if (low === null || low.value < 0xdc00 || low.value > 0xdfff) {
+        i = text.indexOf('\\', end);
+        continue;
+      }
+      value = 0x10000 + ((value - 0xd800) << 10) + (low.value - 0xdc00);
+      end = low.end;
+    }
+    if (decodable(value)) {
+      repairs.push({
+        start: found.start,
+        end,
+        replacement: String.fromCodePoint(value),
+        kind: 'unicode-escape',
+        detail: 'unicode escape',
+      });
+    }
+    i = text.indexOf('\\', end);
+  }
+  flushBytes();
+}
+
+/** Only text characters: not ASCII, not controls, not lone surrogates. */
+function decodable(value: number): boolean {
+  return value >= 0xa0 && value <= 0x10ffff && (value < 0xd800 || value > 0xdfff);
+}
+
+/** The `\uXXXX`, `\\uXXXX` or `\UXXXXXXXX` escape whose first backslash is at `i`, or null. */
+function escapeAt(text: string, i: number): Escape | null {
+  if (text.charCodeAt(i) !== BACKSLASH) return null;
+  let at = i + 1;
+  if (text.charCodeAt(at) === BACKSLASH) at++;
+  const letter = text.charCodeAt(at);
+  if (letter === LOWER_U) {
+    const value = hexNumber(text, at + 1, 4);
+    return value < 0 ? null : { start: i, end: at + 5, value };
+  }
+  if (letter === UPPER_U && at === i + 1) {
+    const value = hexNumber(text, at + 1, 8);
+    return value < 0 ? null : { start: i, end: at + 9, value };
+  }
+  return null;
+}
+
+/**
+ * Adjacent `\u0080`–`\u00ff` escapes: where they form valid multi-byte UTF-8 they are bytes; elsewhere
+ * each is the Latin-1 character it names (when that is a text character).
+ */
+function emitByteRun(run: Escape[], repairs: Repair[]): void {
+  const bytes = run.map((item) => item.value);
+  let next = 0;
+  const emitSingles = (upTo: number) => {
+    for (; next < upTo; next++) {
+      if (decodable(run[next].value)) {
+        repairs.push({
+          start: run[next].start,
+          end: run[next].end,
+          replacement: String.fromCharCode(run[next].value),
+          kind: 'unicode-escape',
+          detail: 'unicode escape',
+        });
+      }
+    }
+  };
+  forEachUtf8Run(bytes, 0, bytes.length, (byteStart, byteEnd, decoded) => {
+    emitSingles(byteStart);
+    repairs.push({
+      start: run[byteStart].start,
+      end: run[byteEnd - 1].end,
+      replacement: decoded,
+      kind: 'unicode-escape',
+      detail: 'utf-8 bytes as \\u00XX escapes',
+    });
+    next = byteEnd;
+  });
+  emitSingles(run.length);
+}

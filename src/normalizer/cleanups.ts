@@ -1,0 +1,67 @@
+// Opt-in clean-ups: each turns what it matches into its clean form and reports it as a `cleanup` repair.
+import type { ResolvedOptions } from '../options.js';
+import type { Repair } from '../types.js';
+
+type Finder = (text: string, repairs: Repair[]) => void;
+
+/** ANSI CSI sequences (colours, cursor moves): ESC [ parameters final-letter. Linear: one bounded class. */
+const TERMINAL_ESCAPE = /\x1b\[[0-9;?]{0,64}[A-Za-z]/g;
+const BOM = /\ufeff/g;
+/** C0 controls but tab, LF, FF and CR; DEL; C1 controls. */
+const CONTROL = /[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]/g;
+/** CRLF, lone CR, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR. */
+const LINE_BREAK = /\r\n?|[\u0085\u2028\u2029]/g;
+const SINGLE_QUOTE = /[\u2018\u2019\u201a\u201b]/g;
+const DOUBLE_QUOTE = /[\u201c\u201d\u201e\u201f]/g;
+/** Latin ligatures and digraph letters whose compatibility decomposition is their plain letters. */
+const LIGATURE = /[\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06]/g;
+/** Ideographic space, full-width ASCII forms, half-width katakana and Hangul. */
+const WIDTH = /[\u3000\uff01-\uff5e\uff61-\uffdc\uffe8-\uffee]+/g;
+
+function replaceAll(pattern: RegExp, replace: (match: string) => string, detail: string): Finder {
+  return (text, repairs) => {
+    for (const match of text.matchAll(pattern)) {
+      const replacement = replace(match[0]);
+      if (replacement === match[0]) continue;
+      repairs.push({ start: match.index, end: match.index + match[0].length, replacement, kind: 'cleanup', detail });
+    }
+  };
+}
+
+const nfkc = (s: string) => s.normalize('NFKC');
+
+const FINDERS: ReadonlyArray<[keyof ResolvedOptions, Finder]> = [
+  ['removeTerminalEscapes', replaceAll(TERMINAL_ESCAPE, () => '', 'terminal escape removed')],
+  ['removeBom', replaceAll(BOM, () => '', 'byte-order mark removed')],
+  ['removeControlChars', replaceAll(CONTROL, () => '', 'control character removed')],
+  ['fixLineBreaks', replaceAll(LINE_BREAK, () => '\n', 'line break made LF')],
+  ['fixLatinLigatures', replaceAll(LIGATURE, nfkc, 'ligature expanded')],
+  ['fixCharacterWidth', replaceAll(WIDTH, (s) => nfkc(s).replace(/\u3000/g, ' '), 'character width fixed')],
+  ['uncurlQuotes', replaceAll(SINGLE_QUOTE, () => "'", 'quote uncurled')],
+  ['uncurlQuotes', replaceAll(DOUBLE_QUOTE, () => '"', 'quote uncurled')],
+];
+
+/** The clean-up passes the options turn on, in the order they run. */
+export function cleanupPasses(options: ResolvedOptions): Finder[] {
+  const passes = FINDERS.filter(([key]) => options[key] === true).map(([, finder]) => finder);
+  if (options.normalization !== false) passes.push(normalizationFinder(options.normalization));
+  return passes;
+}
+
+/** Runs of characters between ASCII letters-or-spaces: each normalized on its own, so steps stay small. */
+const NON_ASCII_CLUSTER = /[^\x00-\x7f]+/g;
+
+function normalizationFinder(form: 'NFC' | 'NFKC'): Finder {
+  const detail = `${form} normalization`;
+  return (text, repairs) => {
+    if (text.normalize(form) === text) return;
+    for (const match of text.matchAll(NON_ASCII_CLUSTER)) {
+      // Include the ASCII base letter before a cluster of combining marks (`e` + U+0301).
+      const start = match.index > 0 ? match.index - 1 : 0;
+      const end = match.index + match[0].length;
+      const span = text.slice(start, end);
+      const normalized = span.normalize(form);
+      if (normalized !== span) repairs.push({ start, end, replacement: normalized, kind: 'cleanup', detail });
+    }
+  };
+}

@@ -1,0 +1,122 @@
+// fixText, explainText and scanText share this one path: gate, then per window the detector passes
+// until nothing changes, then the normalizer; every change becomes a step in original coordinates.
+import { findHexEscapes } from './detector/hex-escapes.js';
+import { findHtmlEntities } from './detector/html-entities.js';
+import { findMojibake } from './detector/mojibake.js';
+import { findUnicodeEscapes } from './detector/unicode-escapes.js';
+import { mightBeDamaged } from './gate.js';
+import { cleanupPasses } from './normalizer/cleanups.js';
+import { findLoneSurrogates } from './normalizer/surrogates.js';
+import { anyCleanup, type FixOptions, type ResolvedOptions, resolveOptions } from './options.js';
+import { applyRepairs, mergeRepairs, shiftSteps } from './steps.js';
+import type { Repair, Step } from './types.js';
+import { windowEnd } from './windows.js';
+
+/** Passes over one window before we stop: enough for three layers of escapes and mojibake. */
+const MAX_PASSES = 6;
+
+type Detector = (text: string, repairs: Repair[], options: ResolvedOptions) => void;
+
+/** Escape forms, tried first in each pass; mojibake runs in a pass that found no escapes. */
+function escapeDetectors(options: ResolvedOptions): Detector[] {
+  const detectors: Detector[] = [];
+  if (options.hexEscapes) detectors.push(findHexEscapes);
+  if (options.unicodeEscapes) detectors.push(findUnicodeEscapes);
+  if (options.htmlEntities) detectors.push(findHtmlEntities);
+  return detectors;
+}
+
+/** Repairs a text without allocating when it is clean. */
+export function fixText(text: string, options?: FixOptions): string {
+  assertText(text, 'fixText');
+  const resolved = resolveOptions(options);
+  if (!anyCleanup(resolved) && !mightBeDamaged(text, 0, text.length, resolved)) return text;
+  return applySteps(text, collectSteps(text, resolved));
+}
+
+/** The repaired text and every step taken to get there. */
+export function explainText(text: string, options?: FixOptions): { text: string; steps: Step[] } {
+  assertText(text, 'explainText');
+  const steps = collectSteps(text, resolveOptions(options));
+  return { text: applySteps(text, steps), steps };
+}
+
+/** Every change fixText would make; changes nothing. */
+export function scanText(text: string, options?: FixOptions): Step[] {
+  assertText(text, 'scanText');
+  return collectSteps(text, resolveOptions(options));
+}
+
+/** Replays steps (from explainText or scanText of the same text) onto it. */
+export function applySteps(text: string, steps: readonly Step[]): string {
+  assertText(text, 'applySteps');
+  return applyRepairs(
+    text,
+    steps.map((step) => ({ ...step, replacement: step.after })),
+  );
+}
+
+function collectSteps(text: string, options: ResolvedOptions): Step[] {
+  const steps: Step[] = [];
+  const cleanups = cleanupPasses(options);
+  const alwaysRun = cleanups.length > 0;
+  for (let start = 0; start < text.length; ) {
+    const end = windowEnd(text, start);
+    if (alwaysRun || mightBeDamaged(text, start, end, options)) {
+      shiftSteps(repairWindow(text.slice(start, end), options, cleanups), start, steps);
+    }
+    start = end;
+  }
+  return steps;
+}
+
+/** All steps for one window, in the window's coordinates. */
+function repairWindow(
+  window: string,
+  options: ResolvedOptions,
+  cleanups: ReadonlyArray<(text: string, repairs: Repair[]) => void>,
+): Step[] {
+  const escapes = escapeDetectors(options);
+  let steps: Step[] = [];
+  let current = window;
+  const runPass = (find: (text: string, repairs: Repair[]) => void): boolean => {
+    const repairs: Repair[] = [];
+    find(current, repairs);
+    if (repairs.length === 0) return false;
+    repairs.sort((a, b) => a.start - b.start);
+    const chosen = dropOverlaps(repairs);
+    steps = mergeRepairs(window, current, steps, chosen);
+    current = applyRepairs(current, chosen);
+    return true;
+  };
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const found =
+      runPass((text, repairs) => {
+        for (const detect of escapes) detect(text, repairs, options);
+      }) ||
+      (options.mojibake && runPass((text, repairs) => findMojibake(text, repairs, options)));
+    if (!found) break;
+  }
+  runPass(findLoneSurrogates);
+  for (const cleanup of cleanups) runPass(cleanup);
+  return steps;
+}
+
+/** Keeps the first of any repairs that overlap (detectors of different forms may claim the same text). */
+function dropOverlaps(sorted: Repair[]): Repair[] {
+  const kept: Repair[] = [];
+  let end = 0;
+  for (const repair of sorted) {
+    if (repair.start < end) continue;
+    kept.push(repair);
+    end = repair.end;
+  }
+  return kept;
+}
+
+function assertText(text: unknown, name: string): asserts text is string {
+  if (typeof text === 'string') return;
+  if (text instanceof Uint8Array)
+    throw new TypeError(`${name} expects a string; for bytes use fixBytes or decodeBytes`);
+  throw new TypeError(`${name}: expected a string, got ${text === null ? 'null' : typeof text}`);
+}
