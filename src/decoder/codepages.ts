@@ -9,6 +9,8 @@ export interface Codepage {
   readonly bit: number;
   /** The characters of bytes 0x80–0xFF. */
   readonly high: string;
+  /** Pairs (byte, character) of other revisions of the page: encoding direction only. */
+  readonly alternates: string;
 }
 
 export const PAGES: readonly Codepage[] = CODEPAGES.map((page, index) => ({ ...page, bit: 1 << index }));
@@ -33,6 +35,9 @@ function indexOf(char: number): number {
 const assignments: Array<[page: number, index: number, byte: number]> = [];
 PAGES.forEach((page, p) => {
   for (let byte = 0x80; byte <= 0xff; byte++) assignments.push([p, indexOf(page.high.charCodeAt(byte - 0x80)), byte]);
+  for (let k = 0; k < page.alternates.length; k += 2) {
+    assignments.push([p, indexOf(page.alternates.charCodeAt(k + 1)), page.alternates.charCodeAt(k)]);
+  }
   // Real mojibake also carries C1 controls for bytes 0x80–0x9F (a decoder that passed them through
   // as Latin-1), so each page accepts them as those bytes too, in the encoding direction only.
   for (let byte = 0x80; byte <= 0x9f; byte++) {

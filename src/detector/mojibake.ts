@@ -1,4 +1,185 @@
+// UTF-8 misread through a single-byte code page. For each page that could be involved, runs of
+// characters that are high bytes (0x80–0xFF) in that page are turned back into bytes and cut into
+// sub-runs of valid multi-byte UTF-8; a sub-run is repaired when its decoding (peeling further layers
+// of the same damage while they decode whole) is more plausible than the text by more than the prior
+// improbability of damage. Overlapping candidates from different pages are settled by that same gain.
+import { BYTE_OF, CONT_MASK, HIGH_INDEX, LEAD_MASK, PAGES, windows1252Char } from '../decoder/codepages.js';
+import { forEachUtf8Run } from '../decoder/utf8.js';
 import type { ResolvedOptions } from '../options.js';
+import { codePoints, contextOf, spanCost } from '../score/plausibility.js';
 import type { Repair } from '../types.js';
 
-export function findMojibake(_text: string, _repairs: Repair[], _options: ResolvedOptions): void {}
+/** Bits by which a repair must lower the cost: how unlikely damage is before we see any evidence. */
+const DAMAGE_PRIOR = 8;
+/**
+ * The same once the window holds a repair through the same page that cleared DAMAGE_PRIOR: one
+ * misreading rarely damages only one word of a line, so the other spans need far less evidence.
+ */
+const CONFIRMED_PRIOR = 1;
+/** Further layers of the same misreading we peel off one span. */
+const MAX_LAYERS = 3;
+
+interface Candidate {
+  start: number;
+  end: number;
+  text: string;
+  page: number;
+  layers: number;
+  gain: number;
+  /** Characters that fit the page only as C1 controls (a decoder that passed them through). */
+  loose: number;
+}
+
+export function findMojibake(text: string, repairs: Repair[], _options: ResolvedOptions): void {
+  const pages = candidatePages(text);
+  const candidates: Candidate[] = [];
+  for (let p = 0; pages !== 0 && p < PAGES.length; p++) {
+    if ((pages & PAGES[p].bit) !== 0) findInPage(text, p, candidates);
+  }
+  const chosen = resolve(candidates, pages);
+  let at = 0;
+  for (const candidate of chosen) {
+    mapLoneC1(text, at, candidate.start, repairs);
+    const page = PAGES[candidate.page].name;
+    const layers = candidate.layers > 1 ? `, ${candidate.layers} layers` : '';
+    repairs.push({
+      start: candidate.start,
+      end: candidate.end,
+      replacement: candidate.text,
+      kind: 'mojibake',
+      detail: `utf-8 read as ${page}${layers}`,
+    });
+    at = candidate.end;
+  }
+  mapLoneC1(text, at, text.length, repairs);
+}
+
+/** Pages in which the text has a lead byte followed by a continuation byte somewhere. */
+function candidatePages(text: string): number {
+  let pages = 0;
+  let lead = 0;
+  for (let i = 0; i < text.length; i++) {
+    const index = HIGH_INDEX[text.charCodeAt(i)];
+    if (index === 0) {
+      lead = 0;
+      continue;
+    }
+    pages |= lead & CONT_MASK[index];
+    lead = LEAD_MASK[index];
+  }
+  return pages;
+}
+
+function findInPage(text: string, p: number, out: Candidate[]): void {
+  const byteOf = BYTE_OF[p];
+  const bytes: number[] = [];
+  let runStart = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const index = i < text.length ? HIGH_INDEX[text.charCodeAt(i)] : 0;
+    const byte = index === 0 ? 0 : byteOf[index];
+    if (byte !== 0) {
+      if (runStart < 0) runStart = i;
+      bytes.push(byte);
+      continue;
+    }
+    if (runStart >= 0 && bytes.length >= 2) {
+      const base = runStart;
+      forEachUtf8Run(bytes, 0, bytes.length, (from, to, decoded) => {
+        const candidate = evaluate(text, base + from, base + to, decoded, p);
+        if (candidate !== null) out.push(candidate);
+      });
+    }
+    runStart = -1;
+    bytes.length = 0;
+  }
+}
+
+/** The best layer of a decoded sub-run, or null when no layer beats the damage prior. */
+function evaluate(text: string, start: number, end: number, decoded: string, p: number): Candidate | null {
+  const context = contextOf(text, start, end);
+  const original = text.slice(start, end);
+  const before = spanCost(codePoints(original), context);
+  let best: Candidate | null = null;
+  let layer = decoded;
+  for (let layers = 1; layers <= MAX_LAYERS; layers++) {
+    const gain = before - spanCost(codePoints(layer), context);
+    if (gain > CONFIRMED_PRIOR && (best === null || gain > best.gain)) {
+      best = { start, end, text: layer, page: p, layers, gain, loose: countLoose(original, p) };
+    }
+    const deeper = decodeWhole(layer, p);
+    if (deeper === null) break;
+    layer = deeper;
+  }
+  return best;
+}
+
+/** The text re-encoded through page p and decoded as UTF-8, when every character takes part. */
+function decodeWhole(text: string, p: number): string | null {
+  const byteOf = BYTE_OF[p];
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const byte = byteOf[HIGH_INDEX[text.charCodeAt(i)]];
+    if (!byte) return null;
+    bytes.push(byte);
+  }
+  let whole: string | null = null;
+  forEachUtf8Run(bytes, 0, bytes.length, (from, to, decoded) => {
+    if (from === 0 && to === bytes.length) whole = decoded;
+  });
+  return whole;
+}
+
+function countLoose(text: string, p: number): number {
+  const high = PAGES[p].high;
+  let loose = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 && c <= 0x9f && high.charCodeAt(c - 0x80) !== c) loose++;
+  }
+  return loose;
+}
+
+/**
+ * One misreading usually explains a whole window, so pages take turns by how much they explain (total
+ * gain; then the fewest characters fitted only as C1 controls; then the order of PAGES): each claims
+ * its spans that no earlier page claimed. Only pages with one confident repair take part at all.
+ */
+function resolve(candidates: Candidate[], pages: number): Candidate[] {
+  const gain = new Float64Array(PAGES.length);
+  const loose = new Float64Array(PAGES.length);
+  const confident = new Uint8Array(PAGES.length);
+  for (const candidate of candidates) {
+    gain[candidate.page] += candidate.gain;
+    loose[candidate.page] += candidate.loose;
+    if (candidate.gain > DAMAGE_PRIOR) confident[candidate.page] = 1;
+  }
+  const order = PAGES.map((_, p) => p)
+    .filter((p) => (pages & PAGES[p].bit) !== 0 && confident[p] === 1)
+    .sort((a, b) => gain[b] - gain[a] || loose[a] - loose[b] || a - b);
+  const chosen: Candidate[] = [];
+  for (const p of order) {
+    for (const candidate of candidates) {
+      if (candidate.page !== p) continue;
+      if (chosen.some((other) => other.start < candidate.end && candidate.start < other.end)) continue;
+      chosen.push(candidate);
+    }
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+/** A C1 control in text is a Windows-1252 byte that a decoder passed through: map it, where 1252 defines it. */
+function mapLoneC1(text: string, from: number, to: number, repairs: Repair[]): void {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 || c > 0x9f) continue;
+    const mapped = windows1252Char(c);
+    if (mapped.charCodeAt(0) === c) continue;
+    repairs.push({
+      start: i,
+      end: i + 1,
+      replacement: mapped,
+      kind: 'c1-control',
+      detail: 'c1 control read as windows-1252',
+    });
+  }
+}

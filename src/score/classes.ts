@@ -1,0 +1,49 @@
+// Character classes for the plausibility score: a general category and a script, from the generated
+// Unicode ranges (so every machine agrees, whatever its own Unicode version).
+import { CATEGORY_NAMES, RANGE_CLASSES, RANGE_STARTS, SCRIPT_NAMES } from '../generated/unicode-classes.js';
+
+const starts = Int32Array.from(RANGE_STARTS.split(','), (s) => Number.parseInt(s, 36));
+const classes = Uint16Array.from(RANGE_CLASSES.split(','), (s) => Number.parseInt(s, 36));
+
+/** Class of every BMP code point, filled from the ranges once. */
+const BMP = new Uint16Array(0x10000);
+for (let r = 0; r < starts.length && starts[r] < 0x10000; r++) {
+  const end = r + 1 < starts.length ? Math.min(starts[r + 1], 0x10000) : 0x10000;
+  BMP.fill(classes[r], starts[r], end);
+}
+
+/** Class of a code point: category × 64 + script. */
+export function classOf(codePoint: number): number {
+  if (codePoint < 0x10000) return BMP[codePoint];
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= codePoint) low = mid;
+    else high = mid - 1;
+  }
+  return classes[low];
+}
+
+export const category = (cls: number): number => cls >> 6;
+export const script = (cls: number): number => cls & 63;
+
+const categoryIndex = (name: string) => CATEGORY_NAMES.indexOf(name as (typeof CATEGORY_NAMES)[number]);
+export const CATEGORY = {
+  Lu: categoryIndex('Lu'),
+  Ll: categoryIndex('Ll'),
+  M: categoryIndex('M'),
+  Cc: categoryIndex('Cc'),
+  Co: categoryIndex('Co'),
+  Cs: categoryIndex('Cs'),
+  Cn: categoryIndex('Cn'),
+} as const;
+export const SCRIPT_COUNT = SCRIPT_NAMES.length;
+
+const LETTER_CATEGORIES = new Set(['Lu', 'Ll', 'Lt', 'Lm', 'Lo'].map(categoryIndex));
+const NEUTRAL_SCRIPTS = new Set([SCRIPT_NAMES.indexOf('Common'), SCRIPT_NAMES.indexOf('Inherited')]);
+
+/** The script of a letter that belongs to one (not Common or Inherited), or -1. */
+export function scriptOfLetter(cls: number): number {
+  return LETTER_CATEGORIES.has(cls >> 6) && !NEUTRAL_SCRIPTS.has(cls & 63) ? cls & 63 : -1;
+}

@@ -1,0 +1,165 @@
+// Plausibility: the cost, in bits, of a piece of text under a class-bigram model of real text: each
+// character costs how unlikely its class is after the previous character's class, plus how unlikely
+// the character is within its class, plus how unlikely a letter's script is after the previous
+// letter's script (so a Cyrillic word inside Armenian text costs, even with spaces around it). Mojibake is costly (rare symbols, a case flip or script change
+// inside a word), the text it came from is cheap; a repair must lower the cost by more than the
+// prior improbability of damage. Counts come from src/generated/char-stats.ts.
+import { CHAR_COUNTS, CLASS_COUNTS, CLASS_PAIR_COUNTS, LETTER_SCRIPT_PAIR_COUNTS } from '../generated/char-stats.js';
+import { RANGE_CLASSES, RANGE_STARTS } from '../generated/unicode-classes.js';
+import { classOf, scriptOfLetter } from './classes.js';
+
+/** Weight of the observed class bigram against the class unigram (backoff for unseen pairs). */
+const BIGRAM_WEIGHT = 0.95;
+/** Pseudo-count that lets unseen characters and classes have a small, non-zero probability. */
+const UNSEEN = 0.5;
+
+function decode(table: string): Map<number, number> {
+  const map = new Map<number, number>();
+  for (const entry of table.split(',')) {
+    const colon = entry.indexOf(':');
+    map.set(Number.parseInt(entry.slice(0, colon), 36), Number.parseInt(entry.slice(colon + 1), 36));
+  }
+  return map;
+}
+
+const charCounts = decode(CHAR_COUNTS);
+const classCounts = decode(CLASS_COUNTS);
+const pairCounts = decode(CLASS_PAIR_COUNTS);
+const scriptPairCounts = decode(LETTER_SCRIPT_PAIR_COUNTS);
+const scriptOutgoing = new Map<number, number>();
+const scriptTotals = new Map<number, number>();
+let scriptTotal = 0;
+for (const [pair, value] of scriptPairCounts) {
+  scriptOutgoing.set(pair >> 6, (scriptOutgoing.get(pair >> 6) ?? 0) + value);
+  scriptTotals.set(pair & 63, (scriptTotals.get(pair & 63) ?? 0) + value);
+  scriptTotal += value;
+}
+const scriptTransitionCosts = new Float64Array(64 * 64);
+for (let first = 0; first < 64; first++) {
+  for (let second = 0; second < 64; second++) {
+    const out = scriptOutgoing.get(first) ?? 0;
+    const bigram = out > 0 ? (scriptPairCounts.get(first * 64 + second) ?? 0) / out : 0;
+    const unigram = ((scriptTotals.get(second) ?? 0) + UNSEEN) / (scriptTotal + UNSEEN * 64);
+    scriptTransitionCosts[first * 64 + second] = -Math.log2(BIGRAM_WEIGHT * bigram + (1 - BIGRAM_WEIGHT) * unigram);
+  }
+}
+
+/** How many code points each class has, for spreading its unseen probability over them. */
+const classSizes = new Map<number, number>();
+{
+  const starts = RANGE_STARTS.split(',').map((s) => Number.parseInt(s, 36));
+  const classes = RANGE_CLASSES.split(',').map((s) => Number.parseInt(s, 36));
+  for (let r = 0; r < starts.length; r++) {
+    const end = r + 1 < starts.length ? starts[r + 1] : 0x110000;
+    classSizes.set(classes[r], (classSizes.get(classes[r]) ?? 0) + end - starts[r]);
+  }
+}
+
+let total = 0;
+for (const value of classCounts.values()) total += value;
+const outgoing = new Map<number, number>();
+for (const [pair, value] of pairCounts) {
+  const first = Math.floor(pair / 2048);
+  outgoing.set(first, (outgoing.get(first) ?? 0) + value);
+}
+
+const CLASS_SPACE = classSizes.size;
+const classProbability = (cls: number) => ((classCounts.get(cls) ?? 0) + UNSEEN) / (total + UNSEEN * CLASS_SPACE);
+
+const emitCache = new Map<number, number>();
+/** Bits to say which character of its class this is. */
+function emitCost(codePoint: number): number {
+  let cost = emitCache.get(codePoint);
+  if (cost === undefined) {
+    const cls = classOf(codePoint);
+    const inClass = classCounts.get(cls) ?? 0;
+    const size = classSizes.get(cls) ?? 1;
+    const p = ((charCounts.get(codePoint) ?? 0) + UNSEEN / size) / (inClass + UNSEEN);
+    cost = -Math.log2(p);
+    emitCache.set(codePoint, cost);
+  }
+  return cost;
+}
+
+const transitionCache = new Map<number, number>();
+/** Bits for class `next` to follow class `previous`. */
+function transitionCost(previous: number, next: number): number {
+  const key = previous * 2048 + next;
+  let cost = transitionCache.get(key);
+  if (cost === undefined) {
+    const out = outgoing.get(previous) ?? 0;
+    const bigram = out > 0 ? (pairCounts.get(key) ?? 0) / out : 0;
+    cost = -Math.log2(BIGRAM_WEIGHT * bigram + (1 - BIGRAM_WEIGHT) * classProbability(next));
+    transitionCache.set(key, cost);
+  }
+  return cost;
+}
+
+/** Class used for the edges of a text: as if a space stood there. */
+export const EDGE = -1;
+const EDGE_CLASS = classOf(0x20);
+
+/** What surrounds a span: the characters on each side and the scripts of the nearest letters (or EDGE / -1). */
+export interface SpanContext {
+  previous: number;
+  next: number;
+  previousScript: number;
+  nextScript: number;
+}
+
+/**
+ * Cost of the code points `span` in its context: the emission of each character and every
+ * transition, including those into what follows.
+ */
+export function spanCost(span: ArrayLike<number>, context: SpanContext): number {
+  let cost = 0;
+  let previousClass = context.previous === EDGE ? EDGE_CLASS : classOf(context.previous);
+  let previousScript = context.previousScript;
+  for (let i = 0; i < span.length; i++) {
+    const cls = classOf(span[i]);
+    cost += transitionCost(previousClass, cls) + emitCost(span[i]);
+    previousClass = cls;
+    const letterScript = scriptOfLetter(cls);
+    if (letterScript >= 0) {
+      if (previousScript >= 0) cost += scriptTransitionCosts[previousScript * 64 + letterScript];
+      previousScript = letterScript;
+    }
+  }
+  if (previousScript >= 0 && context.nextScript >= 0) {
+    cost += scriptTransitionCosts[previousScript * 64 + context.nextScript];
+  }
+  return cost + transitionCost(previousClass, context.next === EDGE ? EDGE_CLASS : classOf(context.next));
+}
+
+/** How far the nearest letter may be for its script to count as context. */
+const LETTER_REACH = 32;
+
+/** The context of text[start, end). */
+export function contextOf(text: string, start: number, end: number): SpanContext {
+  let previous = EDGE;
+  if (start > 0) {
+    const low = text.charCodeAt(start - 1);
+    previous = low >= 0xdc00 && low <= 0xdfff && start > 1 ? text.codePointAt(start - 2)! : low;
+  }
+  const next = end < text.length ? text.codePointAt(end)! : EDGE;
+  let previousScript = -1;
+  for (let i = start - 1; i >= 0 && i >= start - LETTER_REACH && previousScript < 0; i--) {
+    previousScript = scriptOfLetter(classOf(text.charCodeAt(i)));
+  }
+  let nextScript = -1;
+  for (let i = end; i < text.length && i < end + LETTER_REACH && nextScript < 0; i++) {
+    nextScript = scriptOfLetter(classOf(text.charCodeAt(i)));
+  }
+  return { previous, next, previousScript, nextScript };
+}
+
+/** Code points of a string. */
+export function codePoints(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    out.push(cp);
+    if (cp > 0xffff) i++;
+  }
+  return out;
+}
