@@ -135,7 +135,7 @@ function codepageSource(): string {
   lines.push(
     'export const CODEPAGES: ReadonlyArray<{ readonly name: string; readonly high: string; readonly alternates: string }> = [',
   );
-  const escape = (text: string) => [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+  const toEscapes = (text: string) => [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
   for (const [label, iconvName] of CODEPAGE_NAMES) {
     let high = '';
     let alternates = '';
@@ -150,7 +150,7 @@ function codepageSource(): string {
         if (revision) alternates += String.fromCharCode(byte, revision[1]);
       }
     }
-    lines.push(`  { name: '${label}', high: '${escape(high)}', alternates: '${escape(alternates)}' },`);
+    lines.push(`  { name: '${label}', high: '${toEscapes(high)}', alternates: '${toEscapes(alternates)}' },`);
   }
   lines.push('];', '');
   return lines.join('\n');
