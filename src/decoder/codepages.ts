@@ -11,9 +11,17 @@ export interface Codepage {
   readonly high: string;
   /** Pairs (byte, character) of other revisions of the page: encoding direction only. */
   readonly alternates: string;
+  /** Bytes the page leaves undefined, which some decoders turned into U+FFFD. */
+  readonly undefined: string;
+  /** Of those, the ones that can be UTF-8 continuation bytes (80–BF): what a lost byte may have been. */
+  readonly lostContinuations: readonly number[];
 }
 
-export const PAGES: readonly Codepage[] = CODEPAGES.map((page, index) => ({ ...page, bit: 1 << index }));
+export const PAGES: readonly Codepage[] = CODEPAGES.map((page, index) => ({
+  ...page,
+  bit: 1 << index,
+  lostContinuations: [...page.undefined].map((c) => c.charCodeAt(0)).filter((byte) => byte <= 0xbf),
+}));
 export const PAGE_BY_NAME = new Map(PAGES.map((page) => [page.name, page]));
 export const WINDOWS_1252 = PAGE_BY_NAME.get('windows-1252')!;
 export const ISO_8859_1_BIT = PAGE_BY_NAME.get('iso-8859-1')!.bit;

@@ -6,18 +6,28 @@
 import { BYTE_OF, CONT_MASK, HIGH_INDEX, LEAD_MASK, PAGES, windows1252Char } from '../decoder/codepages.js';
 import { forEachUtf8Run } from '../decoder/utf8.js';
 import type { ResolvedOptions } from '../options.js';
-import { codePoints, contextOf, spanCost } from '../score/plausibility.js';
+import { codePoints, contextOf, type SpanContext, spanCost } from '../score/plausibility.js';
+import { forEachLossyRun, WILDCARD } from './lost-bytes.js';
 import type { Repair } from '../types.js';
 
 /** Bits by which a repair must lower the cost: how unlikely damage is before we see any evidence. */
-const DAMAGE_PRIOR = 8;
+const DAMAGE_PRIOR = 12;
 /**
  * The same once the window holds a repair through the same page that cleared DAMAGE_PRIOR: one
  * misreading rarely damages only one word of a line, so the other spans need far less evidence.
  */
 const CONFIRMED_PRIOR = 1;
+/**
+ * Bits against each candidate for every character of its run that decodes to nothing. Mojibake turns
+ * every byte of a character into a high character, so a whole run decodes; a word of real text in the
+ * page's own script (all high characters there) decodes only here and there.
+ */
+const LEFTOVER_BITS = 4;
 /** Further layers of the same misreading we peel off one span. */
 const MAX_LAYERS = 3;
+
+/** Pages with undefined continuation bytes, whose misreadings may carry U+FFFD. */
+const LOSSY_PAGES = PAGES.reduce((mask, page) => (page.lostContinuations.length > 0 ? mask | page.bit : mask), 0);
 
 interface Candidate {
   start: number;
@@ -28,13 +38,15 @@ interface Candidate {
   gain: number;
   /** Characters that fit the page only as C1 controls (a decoder that passed them through). */
   loose: number;
+  /** Characters whose lost bytes (U+FFFD) were guessed. */
+  guessed: number;
 }
 
-export function findMojibake(text: string, repairs: Repair[], _options: ResolvedOptions): void {
-  const pages = candidatePages(text);
+export function findMojibake(text: string, repairs: Repair[], options: ResolvedOptions): void {
+  const pages = candidatePages(text, options.lostBytes);
   const candidates: Candidate[] = [];
   for (let p = 0; pages !== 0 && p < PAGES.length; p++) {
-    if ((pages & PAGES[p].bit) !== 0) findInPage(text, p, candidates);
+    if ((pages & PAGES[p].bit) !== 0) findInPage(text, p, options.lostBytes, candidates);
   }
   const chosen = resolve(candidates, pages);
   let at = 0;
@@ -42,12 +54,13 @@ export function findMojibake(text: string, repairs: Repair[], _options: Resolved
     mapLoneC1(text, at, candidate.start, repairs);
     const page = PAGES[candidate.page].name;
     const layers = candidate.layers > 1 ? `, ${candidate.layers} layers` : '';
+    const guessed = candidate.guessed > 0 ? `, ${candidate.guessed} lost bytes recovered` : '';
     repairs.push({
       start: candidate.start,
       end: candidate.end,
       replacement: candidate.text,
-      kind: 'mojibake',
-      detail: `utf-8 read as ${page}${layers}`,
+      kind: candidate.guessed > 0 ? 'lost-bytes' : 'mojibake',
+      detail: `utf-8 read as ${page}${layers}${guessed}` + (process.env.GAIN ? ` gain ${candidate.gain.toFixed(1)}` : ""),
     });
     at = candidate.end;
   }
@@ -55,13 +68,15 @@ export function findMojibake(text: string, repairs: Repair[], _options: Resolved
 }
 
 /** Pages in which the text has a lead byte followed by a continuation byte somewhere. */
-function candidatePages(text: string): number {
+function candidatePages(text: string, lostBytes: boolean): number {
   let pages = 0;
   let lead = 0;
   for (let i = 0; i < text.length; i++) {
-    const index = HIGH_INDEX[text.charCodeAt(i)];
+    const c = text.charCodeAt(i);
+    const index = HIGH_INDEX[c];
     if (index === 0) {
-      lead = 0;
+      if (c === 0xfffd && lostBytes) pages |= lead & LOSSY_PAGES;
+      else lead = 0;
       continue;
     }
     pages |= lead & CONT_MASK[index];
@@ -70,13 +85,20 @@ function candidatePages(text: string): number {
   return pages;
 }
 
-function findInPage(text: string, p: number, out: Candidate[]): void {
+function findInPage(text: string, p: number, lostBytes: boolean, out: Candidate[]): void {
   const byteOf = BYTE_OF[p];
+  const lost = lostBytes ? PAGES[p].lostContinuations : [];
   const bytes: number[] = [];
+  let wildcards = 0;
   let runStart = -1;
   for (let i = 0; i <= text.length; i++) {
-    const index = i < text.length ? HIGH_INDEX[text.charCodeAt(i)] : 0;
-    const byte = index === 0 ? 0 : byteOf[index];
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    const index = HIGH_INDEX[c];
+    let byte = index === 0 ? 0 : byteOf[index];
+    if (byte === 0 && c === 0xfffd && lost.length > 0) {
+      byte = WILDCARD;
+      wildcards++;
+    }
     if (byte !== 0) {
       if (runStart < 0) runStart = i;
       bytes.push(byte);
@@ -84,18 +106,67 @@ function findInPage(text: string, p: number, out: Candidate[]): void {
     }
     if (runStart >= 0 && bytes.length >= 2) {
       const base = runStart;
-      forEachUtf8Run(bytes, 0, bytes.length, (from, to, decoded) => {
-        const candidate = evaluate(text, base + from, base + to, decoded, p);
-        if (candidate !== null) out.push(candidate);
-      });
+      const found: Candidate[] = [];
+      let decodedLength = 0;
+      if (wildcards === 0) {
+        forEachUtf8Run(bytes, 0, bytes.length, (from, to, decoded) => {
+          decodedLength += to - from;
+          const candidate = evaluate(text, base + from, base + to, decoded, p, 0);
+          if (candidate !== null) found.push(candidate);
+        });
+      } else {
+        forEachLossyRun(bytes, 0, bytes.length, lost, (from, to, options) => {
+          decodedLength += to - from;
+          const context = contextOf(text, base + from, base + to);
+          const guessed = options.filter((option) => option.length > 1 || bytesHaveWildcard(bytes, from, to)).length;
+          const decoded = String.fromCodePoint(...chooseOptions(options, context));
+          const candidate = evaluate(text, base + from, base + to, decoded, p, guessed);
+          if (candidate !== null) found.push(candidate);
+        });
+      }
+      const penalty = LEFTOVER_BITS * (bytes.length - decodedLength);
+      for (const candidate of found) {
+        candidate.gain -= penalty;
+        if (candidate.gain > CONFIRMED_PRIOR) out.push(candidate);
+      }
     }
     runStart = -1;
     bytes.length = 0;
+    wildcards = 0;
   }
 }
 
-/** The best layer of a decoded sub-run, or null when no layer beats the damage prior. */
-function evaluate(text: string, start: number, end: number, decoded: string, p: number): Candidate | null {
+function bytesHaveWildcard(bytes: readonly number[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (bytes[i] === WILDCARD) return true;
+  return false;
+}
+
+/**
+ * Picks the option of each uncertain character that makes the run cheapest, one character at a time
+ * with the others held, in two sweeps so that neighbouring guesses can settle on each other.
+ */
+function chooseOptions(options: number[][], context: SpanContext): number[] {
+  const chosen = options.map((option) => option[0]);
+  for (let sweep = 0; sweep < 2 * options.length; sweep++) {
+    const k = sweep % options.length;
+    if (options[k].length < 2) continue;
+    let bestCost = Number.POSITIVE_INFINITY;
+    let best = chosen[k];
+    for (const option of options[k]) {
+      chosen[k] = option;
+      const cost = spanCost(chosen, context);
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = option;
+      }
+    }
+    chosen[k] = best;
+  }
+  return chosen;
+}
+
+/** The best layer of a decoded sub-run, or null when no layer clears the lowest prior. */
+function evaluate(text: string, start: number, end: number, decoded: string, p: number, guessed: number): Candidate | null {
   const context = contextOf(text, start, end);
   const original = text.slice(start, end);
   const before = spanCost(codePoints(original), context);
@@ -104,7 +175,7 @@ function evaluate(text: string, start: number, end: number, decoded: string, p: 
   for (let layers = 1; layers <= MAX_LAYERS; layers++) {
     const gain = before - spanCost(codePoints(layer), context);
     if (gain > CONFIRMED_PRIOR && (best === null || gain > best.gain)) {
-      best = { start, end, text: layer, page: p, layers, gain, loose: countLoose(original, p) };
+      best = { start, end, text: layer, page: p, layers, gain, loose: countLoose(original, p), guessed };
     }
     const deeper = decodeWhole(layer, p);
     if (deeper === null) break;

@@ -33,6 +33,7 @@ export const CATEGORY = {
   Lu: categoryIndex('Lu'),
   Ll: categoryIndex('Ll'),
   M: categoryIndex('M'),
+  Lo: categoryIndex('Lo'),
   Cc: categoryIndex('Cc'),
   Co: categoryIndex('Co'),
   Cs: categoryIndex('Cs'),

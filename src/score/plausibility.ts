@@ -4,9 +4,16 @@
 // letter's script (so a Cyrillic word inside Armenian text costs, even with spaces around it). Mojibake is costly (rare symbols, a case flip or script change
 // inside a word), the text it came from is cheap; a repair must lower the cost by more than the
 // prior improbability of damage. Counts come from src/generated/char-stats.ts.
-import { CHAR_COUNTS, CLASS_COUNTS, CLASS_PAIR_COUNTS, LETTER_SCRIPT_PAIR_COUNTS } from '../generated/char-stats.js';
+import {
+  CHAR_COUNTS,
+  CHAR_PAIR_COUNTS,
+  CLASS_COUNTS,
+  CLASS_PAIR_COUNTS,
+  LETTER_SCRIPT_PAIR_COUNTS,
+  SANDWICH_COUNTS,
+} from '../generated/char-stats.js';
 import { RANGE_CLASSES, RANGE_STARTS } from '../generated/unicode-classes.js';
-import { classOf, scriptOfLetter } from './classes.js';
+import { CATEGORY, category, classOf, scriptOfLetter } from './classes.js';
 
 /** Weight of the observed class bigram against the class unigram (backoff for unseen pairs). */
 const BIGRAM_WEIGHT = 0.95;
@@ -23,6 +30,10 @@ function decode(table: string): Map<number, number> {
 }
 
 const charCounts = decode(CHAR_COUNTS);
+const charPairCounts = decode(CHAR_PAIR_COUNTS);
+const CHAR_PAIR_BASE = 0x110000;
+/** Weight of the observed character bigram against the class model, where one side is non-ASCII. */
+const CHAR_BIGRAM_WEIGHT = 0.8;
 const classCounts = decode(CLASS_COUNTS);
 const pairCounts = decode(CLASS_PAIR_COUNTS);
 const scriptPairCounts = decode(LETTER_SCRIPT_PAIR_COUNTS);
@@ -95,6 +106,23 @@ function transitionCost(previous: number, next: number): number {
   return cost;
 }
 
+/**
+ * For a non-letter after a letter: bits that correct the bigram model for what follows, by how much
+ * more (or less) often a letter follows this character when a letter stands before it. An apostrophe
+ * inside a word earns bits back; a guillemet or copyright sign between two letters pays.
+ */
+const sandwichBits = new Map<number, [afterLetterThenLetter: number, afterLetterThenOther: number]>();
+for (const entry of SANDWICH_COUNTS.split(',')) {
+  const [cp, total, afterLetter, between, beforeLetter] = entry.split(':').map((s) => Number.parseInt(s, 36));
+  const letterGivenLetter = (between + 0.5) / (afterLetter + 1);
+  const letter = (beforeLetter + 0.5) / (total + 1);
+  sandwichBits.set(cp, [-Math.log2(letterGivenLetter / letter), -Math.log2((1 - letterGivenLetter) / (1 - letter))]);
+}
+/** The same for characters never seen: as rare between letters as a symbol is. */
+const UNSEEN_SANDWICH: [number, number] = [4, 0];
+
+const isLetter = (cp: number) => cp !== EDGE && category(classOf(cp)) <= CATEGORY.M;
+
 /** Class used for the edges of a text: as if a space stood there. */
 export const EDGE = -1;
 const EDGE_CLASS = classOf(0x20);
@@ -115,10 +143,13 @@ export function spanCost(span: ArrayLike<number>, context: SpanContext): number 
   let cost = 0;
   let previousClass = context.previous === EDGE ? EDGE_CLASS : classOf(context.previous);
   let previousScript = context.previousScript;
+  let previousChar = context.previous === EDGE ? 0x20 : context.previous;
   for (let i = 0; i < span.length; i++) {
-    const cls = classOf(span[i]);
-    cost += transitionCost(previousClass, cls) + emitCost(span[i]);
+    const cp = span[i];
+    const cls = classOf(cp);
+    cost += pairCost(previousChar, previousClass, cp, cls);
     previousClass = cls;
+    previousChar = cp;
     const letterScript = scriptOfLetter(cls);
     if (letterScript >= 0) {
       if (previousScript >= 0) cost += scriptTransitionCosts[previousScript * 64 + letterScript];
@@ -128,7 +159,26 @@ export function spanCost(span: ArrayLike<number>, context: SpanContext): number 
   if (previousScript >= 0 && context.nextScript >= 0) {
     cost += scriptTransitionCosts[previousScript * 64 + context.nextScript];
   }
-  return cost + transitionCost(previousClass, context.next === EDGE ? EDGE_CLASS : classOf(context.next));
+  const next = context.next === EDGE ? 0x20 : context.next;
+  for (let i = 0; i < span.length; i++) {
+    if (isLetter(span[i]) || !isLetter(i > 0 ? span[i - 1] : context.previous)) continue;
+    const bits = sandwichBits.get(span[i]) ?? UNSEEN_SANDWICH;
+    cost += isLetter(i + 1 < span.length ? span[i + 1] : context.next) ? bits[0] : bits[1];
+  }
+  return cost + pairCost(previousChar, previousClass, next, classOf(next)) - emitCost(next);
+}
+
+/**
+ * Bits for `cp` to follow `previous`: the class model, mixed with the observed character bigram where
+ * one of the two is beyond ASCII (the pairs the table keeps).
+ */
+function pairCost(previous: number, previousClass: number, cp: number, cls: number): number {
+  const classBits = transitionCost(previousClass, cls) + emitCost(cp);
+  if (previous < 0x80 && cp < 0x80) return classBits;
+  const seen = charCounts.get(previous) ?? 0;
+  if (seen === 0) return classBits;
+  const bigram = (charPairCounts.get(previous * CHAR_PAIR_BASE + cp) ?? 0) / seen;
+  return -Math.log2(CHAR_BIGRAM_WEIGHT * bigram + (1 - CHAR_BIGRAM_WEIGHT) * 2 ** -classBits);
 }
 
 /** How far the nearest letter may be for its script to count as context. */

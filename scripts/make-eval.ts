@@ -1,0 +1,75 @@
+// Builds an evaluation corpus of damage the development corpus lacks, from its clean texts: every
+// code page, whole texts, one sentence, one word, a word alone (a short field), three layers, and
+// lost bytes (U+FFFD for bytes the page leaves undefined). Seeded, so the output is reproducible.
+// Usage: npx tsx scripts/make-eval.ts > /tmp/eval.jsonl ; npx tsx scripts/score-dev.ts /tmp/eval.jsonl
+import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
+import { PAGES } from '../src/decoder/codepages.js';
+import { isHeldOut } from './generate-stats.js';
+
+const records = readFileSync('fixtures/corpus/dev.jsonl', 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line) as { id: string; lang: string; expected: string });
+const texts = [...new Map(records.map((r) => [r.expected, r])).values()].filter(
+  (r) => /[^\x00-\x7f]/.test(r.expected) && (!process.env.HOLDOUT || isHeldOut(r.expected)),
+);
+
+let seed = 12345;
+const random = () => {
+  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+  return seed / 0x7fffffff;
+};
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+
+const encoder = new TextEncoder();
+function misread(text: string, page: (typeof PAGES)[number], lossy = false): string {
+  let out = '';
+  for (const byte of encoder.encode(text)) {
+    if (byte < 0x80) out += String.fromCharCode(byte);
+    else if (lossy && iconv.decode(Buffer.from([byte]), page.name === 'ibm866' ? 'cp866' : page.name) === '\ufffd') out += '\ufffd';
+    else out += page.high[byte - 0x80];
+  }
+  return out;
+}
+
+const SCRIPT_PAGES: Record<string, string[]> = {
+  latin: ['windows-1252', 'iso-8859-1', 'macintosh', 'windows-1250', 'iso-8859-2', 'windows-1254', 'windows-1257', 'iso-8859-15', 'cp437', 'cp850'],
+  any: ['windows-1252', 'macintosh', 'windows-1251', 'windows-1253', 'koi8-r', 'ibm866'],
+};
+const pages = [...new Set([...SCRIPT_PAGES.latin, ...SCRIPT_PAGES.any])].map((name) => PAGES.find((p) => p.name === name)!);
+
+const out: string[] = [];
+const emit = (kind: string, n: number, lang: string, input: string, expected: string) => {
+  if (input !== expected || kind.startsWith('clean')) out.push(JSON.stringify({ id: `${kind}-${n}`, kind, lang, input, expected }));
+};
+texts.forEach((record, n) => {
+  emit('clean', n, record.lang, record.expected, record.expected);
+  emit('clean-upper', n, record.lang, record.expected.toUpperCase(), record.expected.toUpperCase());
+  emit('clean-nfd', n, record.lang, record.expected.normalize('NFD'), record.expected.normalize('NFD'));
+});
+for (const page of pages) {
+  for (let n = 0; n < 60; n++) {
+    const record = pick(texts);
+    const text = record.expected;
+    emit(`whole-${page.name}`, n, record.lang, misread(text, page), text);
+    const words = text.split(' ');
+    const damaged = words.map((word, i) => ({ word, i })).filter(({ word }) => /[^\x00-\x7f]/.test(word));
+    if (damaged.length > 0) {
+      const { i } = pick(damaged);
+      const input = words.map((word, k) => (k === i ? misread(word, page) : word)).join(' ');
+      emit(`word-${page.name}`, n, record.lang, input, text);
+      const alone = words[i].replace(/^[\p{P}]+|[\p{P}]+$/gu, '');
+      if (/[^\x00-\x7f]/.test(alone)) emit(`field-${page.name}`, n, record.lang, misread(alone, page), alone);
+    }
+    const half = text.indexOf(' ', text.length >> 1);
+    if (half > 0) emit(`part-${page.name}`, n, record.lang, text.slice(0, half) + misread(text.slice(half), page), text);
+  }
+}
+for (let n = 0; n < 200; n++) {
+  const record = pick(texts);
+  const page = pages[0];
+  emit('layers-3', n, record.lang, misread(misread(misread(record.expected, page), page), page), record.expected);
+  emit('lossy-windows-1252', n, record.lang, misread(record.expected, page, true), record.expected);
+}
+console.log(out.join('\n'));
