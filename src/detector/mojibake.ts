@@ -6,7 +6,7 @@
 import { BYTE_OF, CONT_MASK, HIGH_INDEX, LEAD_MASK, PAGES, windows1252Char } from '../decoder/codepages.js';
 import { forEachUtf8Run } from '../decoder/utf8.js';
 import type { ResolvedOptions } from '../options.js';
-import { codePoints, contextOf, type SpanContext, spanCost } from '../score/plausibility.js';
+import { contextOf, type SpanContext, spanCost } from '../score/plausibility.js';
 import { forEachLossyRun, WILDCARD } from './lost-bytes.js';
 import type { Repair } from '../types.js';
 
@@ -154,7 +154,7 @@ function chooseOptions(options: number[][], context: SpanContext): number[] {
     let best = chosen[k];
     for (const option of options[k]) {
       chosen[k] = option;
-      const cost = spanCost(chosen, context);
+      const cost = spanCost(String.fromCodePoint(...chosen), context);
       if (cost < bestCost) {
         bestCost = cost;
         best = option;
@@ -169,11 +169,11 @@ function chooseOptions(options: number[][], context: SpanContext): number[] {
 function evaluate(text: string, start: number, end: number, decoded: string, p: number, guessed: number): Candidate | null {
   const context = contextOf(text, start, end);
   const original = text.slice(start, end);
-  const before = spanCost(codePoints(original), context);
+  const before = spanCost(original, context);
   let best: Candidate | null = null;
   let layer = decoded;
   for (let layers = 1; layers <= MAX_LAYERS; layers++) {
-    const gain = before - spanCost(codePoints(layer), context);
+    const gain = before - spanCost(layer, context);
     if (gain > CONFIRMED_PRIOR && (best === null || gain > best.gain)) {
       best = { start, end, text: layer, page: p, layers, gain, loose: countLoose(original, p), guessed };
     }

@@ -43,8 +43,11 @@ export const SCRIPT_COUNT = SCRIPT_NAMES.length;
 
 const LETTER_CATEGORIES = new Set(['Lu', 'Ll', 'Lt', 'Lm', 'Lo'].map(categoryIndex));
 const NEUTRAL_SCRIPTS = new Set([SCRIPT_NAMES.indexOf('Common'), SCRIPT_NAMES.indexOf('Inherited')]);
+const LETTER_SCRIPT = new Int8Array(CATEGORY_NAMES.length * 64).map((_, cls) =>
+  LETTER_CATEGORIES.has(cls >> 6) && !NEUTRAL_SCRIPTS.has(cls & 63) ? cls & 63 : -1,
+);
 
 /** The script of a letter that belongs to one (not Common or Inherited), or -1. */
 export function scriptOfLetter(cls: number): number {
-  return LETTER_CATEGORIES.has(cls >> 6) && !NEUTRAL_SCRIPTS.has(cls & 63) ? cls & 63 : -1;
+  return LETTER_SCRIPT[cls];
 }

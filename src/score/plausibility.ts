@@ -15,6 +15,8 @@ import {
 import { RANGE_CLASSES, RANGE_STARTS } from '../generated/unicode-classes.js';
 import { CATEGORY, category, classOf, scriptOfLetter } from './classes.js';
 
+const CHAR_PAIR_BASE = 0x110000;
+
 /** Weight of the observed class bigram against the class unigram (backoff for unseen pairs). */
 const BIGRAM_WEIGHT = 0.95;
 /** Pseudo-count that lets unseen characters and classes have a small, non-zero probability. */
@@ -30,8 +32,19 @@ function decode(table: string): Map<number, number> {
 }
 
 const charCounts = decode(CHAR_COUNTS);
-const charPairCounts = decode(CHAR_PAIR_COUNTS);
-const CHAR_PAIR_BASE = 0x110000;
+/** Counts of observed character pairs, by first then second code point. */
+const charPairCounts = new Map<number, Map<number, number>>();
+for (const [key, value] of decode(CHAR_PAIR_COUNTS)) {
+  const first = Math.floor(key / CHAR_PAIR_BASE);
+  let row = charPairCounts.get(first);
+  if (row === undefined) {
+    row = new Map();
+    charPairCounts.set(first, row);
+  }
+  row.set(key % CHAR_PAIR_BASE, value);
+}
+/** Costs computed so far, by first then second code point (both small integers, so the maps stay fast). */
+const pairCostCache = new Map<number, Map<number, number>>();
 /** Weight of the observed character bigram against the class model, where one side is non-ASCII. */
 const CHAR_BIGRAM_WEIGHT = 0.8;
 const classCounts = decode(CLASS_COUNTS);
@@ -121,7 +134,7 @@ for (const entry of SANDWICH_COUNTS.split(',')) {
 /** The same for characters never seen: as rare between letters as a symbol is. */
 const UNSEEN_SANDWICH: [number, number] = [4, 0];
 
-const isLetter = (cp: number) => cp !== EDGE && category(classOf(cp)) <= CATEGORY.M;
+const isLetterClass = (cls: number) => category(cls) <= CATEGORY.M;
 
 /** Class used for the edges of a text: as if a space stood there. */
 export const EDGE = -1;
@@ -136,36 +149,42 @@ export interface SpanContext {
 }
 
 /**
- * Cost of the code points `span` in its context: the emission of each character and every
- * transition, including those into what follows.
+ * Cost of `span` in its context: the emission of each character and every transition, including
+ * those into what follows.
  */
-export function spanCost(span: ArrayLike<number>, context: SpanContext): number {
+export function spanCost(span: string, context: SpanContext): number {
   let cost = 0;
-  let previousClass = context.previous === EDGE ? EDGE_CLASS : classOf(context.previous);
-  let previousScript = context.previousScript;
   let previousChar = context.previous === EDGE ? 0x20 : context.previous;
+  let previousClass = classOf(previousChar);
+  let previousIsLetter = isLetterClass(previousClass);
+  let previousScript = context.previousScript;
+  let sandwich: readonly [number, number] | undefined;
   for (let i = 0; i < span.length; i++) {
-    const cp = span[i];
+    const cp = span.codePointAt(i)!;
+    if (cp > 0xffff) i++;
     const cls = classOf(cp);
+    const letter = isLetterClass(cls);
+    if (sandwich !== undefined) cost += letter ? sandwich[0] : sandwich[1];
+    sandwich = !letter && previousIsLetter ? (sandwichBits.get(cp) ?? UNSEEN_SANDWICH) : undefined;
     cost += pairCost(previousChar, previousClass, cp, cls);
+    if (letter) {
+      const letterScript = scriptOfLetter(cls);
+      if (letterScript >= 0) {
+        if (previousScript >= 0) cost += scriptTransitionCosts[previousScript * 64 + letterScript];
+        previousScript = letterScript;
+      }
+    }
     previousClass = cls;
     previousChar = cp;
-    const letterScript = scriptOfLetter(cls);
-    if (letterScript >= 0) {
-      if (previousScript >= 0) cost += scriptTransitionCosts[previousScript * 64 + letterScript];
-      previousScript = letterScript;
-    }
+    previousIsLetter = letter;
   }
   if (previousScript >= 0 && context.nextScript >= 0) {
     cost += scriptTransitionCosts[previousScript * 64 + context.nextScript];
   }
   const next = context.next === EDGE ? 0x20 : context.next;
-  for (let i = 0; i < span.length; i++) {
-    if (isLetter(span[i]) || !isLetter(i > 0 ? span[i - 1] : context.previous)) continue;
-    const bits = sandwichBits.get(span[i]) ?? UNSEEN_SANDWICH;
-    cost += isLetter(i + 1 < span.length ? span[i + 1] : context.next) ? bits[0] : bits[1];
-  }
-  return cost + pairCost(previousChar, previousClass, next, classOf(next)) - emitCost(next);
+  const nextClass = classOf(next);
+  if (sandwich !== undefined) cost += isLetterClass(nextClass) ? sandwich[0] : sandwich[1];
+  return cost + pairCost(previousChar, previousClass, next, nextClass) - emitCost(next);
 }
 
 /**
@@ -173,12 +192,21 @@ export function spanCost(span: ArrayLike<number>, context: SpanContext): number 
  * one of the two is beyond ASCII (the pairs the table keeps).
  */
 function pairCost(previous: number, previousClass: number, cp: number, cls: number): number {
-  const classBits = transitionCost(previousClass, cls) + emitCost(cp);
-  if (previous < 0x80 && cp < 0x80) return classBits;
-  const seen = charCounts.get(previous) ?? 0;
-  if (seen === 0) return classBits;
-  const bigram = (charPairCounts.get(previous * CHAR_PAIR_BASE + cp) ?? 0) / seen;
-  return -Math.log2(CHAR_BIGRAM_WEIGHT * bigram + (1 - CHAR_BIGRAM_WEIGHT) * 2 ** -classBits);
+  if (previous < 0x80 && cp < 0x80) return transitionCost(previousClass, cls) + emitCost(cp);
+  let row = pairCostCache.get(previous);
+  if (row === undefined) {
+    row = new Map();
+    pairCostCache.set(previous, row);
+  }
+  let cost = row.get(cp);
+  if (cost === undefined) {
+    const classBits = transitionCost(previousClass, cls) + emitCost(cp);
+    const seen = charCounts.get(previous) ?? 0;
+    const bigram = seen === 0 ? 0 : (charPairCounts.get(previous)?.get(cp) ?? 0) / seen;
+    cost = -Math.log2(CHAR_BIGRAM_WEIGHT * bigram + (1 - CHAR_BIGRAM_WEIGHT) * 2 ** -classBits);
+    row.set(cp, cost);
+  }
+  return cost;
 }
 
 /** How far the nearest letter may be for its script to count as context. */
@@ -203,13 +231,3 @@ export function contextOf(text: string, start: number, end: number): SpanContext
   return { previous, next, previousScript, nextScript };
 }
 
-/** Code points of a string. */
-export function codePoints(text: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const cp = text.codePointAt(i)!;
-    out.push(cp);
-    if (cp > 0xffff) i++;
-  }
-  return out;
-}
