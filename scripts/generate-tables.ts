@@ -25,7 +25,6 @@ export const CODEPAGE_NAMES: ReadonlyArray<readonly [string, string]> = [
   ['windows-1257', 'windows-1257'],
   ['iso-8859-15', 'iso-8859-15'],
   ['koi8-r', 'koi8-r'],
-  ['ibm866', 'cp866'],
   ['cp437', 'cp437'],
   ['cp850', 'cp850'],
 ];

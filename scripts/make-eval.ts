@@ -27,7 +27,7 @@ function misread(text: string, page: (typeof PAGES)[number], lossy = false): str
   let out = '';
   for (const byte of encoder.encode(text)) {
     if (byte < 0x80) out += String.fromCharCode(byte);
-    else if (lossy && iconv.decode(Buffer.from([byte]), page.name === 'ibm866' ? 'cp866' : page.name) === '\ufffd') out += '\ufffd';
+    else if (lossy && iconv.decode(Buffer.from([byte]), page.name) === '\ufffd') out += '\ufffd';
     else out += page.high[byte - 0x80];
   }
   return out;
@@ -35,7 +35,7 @@ function misread(text: string, page: (typeof PAGES)[number], lossy = false): str
 
 const SCRIPT_PAGES: Record<string, string[]> = {
   latin: ['windows-1252', 'iso-8859-1', 'macintosh', 'windows-1250', 'iso-8859-2', 'windows-1254', 'windows-1257', 'iso-8859-15', 'cp437', 'cp850'],
-  any: ['windows-1252', 'macintosh', 'windows-1251', 'windows-1253', 'koi8-r', 'ibm866'],
+  any: ['windows-1252', 'macintosh', 'windows-1251', 'windows-1253', 'koi8-r'],
 };
 const pages = [...new Set([...SCRIPT_PAGES.latin, ...SCRIPT_PAGES.any])].map((name) => PAGES.find((p) => p.name === name)!);
 

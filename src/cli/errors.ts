@@ -52,3 +52,12 @@ export function describeIoError(error: unknown): string {
 export function isBrokenPipe(error: unknown): boolean {
   return (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
 }
+
+/** Writing the output (stdout) failed: no point going on with other files. */
+export class OutputError extends CliError {
+  override name = 'OutputError';
+
+  constructor(readonly reason: unknown) {
+    super(`can't write the output: ${describeIoError(reason)}`);
+  }
+}

@@ -29,6 +29,9 @@ const MAX_LAYERS = 3;
 /** Pages with undefined continuation bytes, whose misreadings may carry U+FFFD. */
 const LOSSY_PAGES = PAGES.reduce((mask, page) => (page.lostContinuations.length > 0 ? mask | page.bit : mask), 0);
 
+/** Costs of texts already weighed for a span of this window (pages often agree), by span, then text. */
+type Costs = Map<number, Map<string, number>>;
+
 interface Candidate {
   start: number;
   end: number;
@@ -44,11 +47,16 @@ interface Candidate {
 
 export function findMojibake(text: string, repairs: Repair[], options: ResolvedOptions): void {
   const pages = candidatePages(text, options.lostBytes);
-  const candidates: Candidate[] = [];
-  for (let p = 0; pages !== 0 && p < PAGES.length; p++) {
-    if ((pages & PAGES[p].bit) !== 0) findInPage(text, p, options.lostBytes, candidates);
+  if (pages === 0) {
+    mapLoneC1(text, 0, text.length, repairs);
+    return;
   }
-  const chosen = resolve(candidates, pages);
+  const candidates: Candidate[] = [];
+  const costs: Costs = new Map();
+  for (let p = 0; p < PAGES.length; p++) {
+    if ((pages & PAGES[p].bit) !== 0) findInPage(text, p, options.lostBytes, candidates, costs);
+  }
+  const chosen = resolve(candidates, pages, text.length);
   let at = 0;
   for (const candidate of chosen) {
     mapLoneC1(text, at, candidate.start, repairs);
@@ -60,7 +68,7 @@ export function findMojibake(text: string, repairs: Repair[], options: ResolvedO
       end: candidate.end,
       replacement: candidate.text,
       kind: candidate.guessed > 0 ? 'lost-bytes' : 'mojibake',
-      detail: `utf-8 read as ${page}${layers}${guessed}` + (process.env.GAIN ? ` gain ${candidate.gain.toFixed(1)}` : ""),
+      detail: `utf-8 read as ${page}${layers}${guessed}`,
     });
     at = candidate.end;
   }
@@ -85,7 +93,7 @@ function candidatePages(text: string, lostBytes: boolean): number {
   return pages;
 }
 
-function findInPage(text: string, p: number, lostBytes: boolean, out: Candidate[]): void {
+function findInPage(text: string, p: number, lostBytes: boolean, out: Candidate[], costs: Costs): void {
   const byteOf = BYTE_OF[p];
   const lost = lostBytes ? PAGES[p].lostContinuations : [];
   const bytes: number[] = [];
@@ -104,14 +112,15 @@ function findInPage(text: string, p: number, lostBytes: boolean, out: Candidate[
       bytes.push(byte);
       continue;
     }
-    if (runStart >= 0 && bytes.length >= 2) {
+    if (runStart < 0) continue;
+    if (bytes.length >= 2) {
       const base = runStart;
       const found: Candidate[] = [];
       let decodedLength = 0;
       if (wildcards === 0) {
         forEachUtf8Run(bytes, 0, bytes.length, (from, to, decoded) => {
           decodedLength += to - from;
-          const candidate = evaluate(text, base + from, base + to, decoded, p, 0);
+          const candidate = evaluate(text, base + from, base + to, decoded, p, 0, costs);
           if (candidate !== null) found.push(candidate);
         });
       } else {
@@ -120,7 +129,7 @@ function findInPage(text: string, p: number, lostBytes: boolean, out: Candidate[
           const context = contextOf(text, base + from, base + to);
           const guessed = options.filter((option) => option.length > 1 || bytesHaveWildcard(bytes, from, to)).length;
           const decoded = String.fromCodePoint(...chooseOptions(options, context));
-          const candidate = evaluate(text, base + from, base + to, decoded, p, guessed);
+          const candidate = evaluate(text, base + from, base + to, decoded, p, guessed, costs);
           if (candidate !== null) found.push(candidate);
         });
       }
@@ -166,21 +175,44 @@ function chooseOptions(options: number[][], context: SpanContext): number[] {
 }
 
 /** The best layer of a decoded sub-run, or null when no layer clears the lowest prior. */
-function evaluate(text: string, start: number, end: number, decoded: string, p: number, guessed: number): Candidate | null {
+function evaluate(
+  text: string,
+  start: number,
+  end: number,
+  decoded: string,
+  p: number,
+  guessed: number,
+  costs: Costs,
+): Candidate | null {
   const context = contextOf(text, start, end);
   const original = text.slice(start, end);
-  const before = spanCost(original, context);
+  const spanKey = start * 0x200000 + end;
+  let known = costs.get(spanKey);
+  if (known === undefined) {
+    known = new Map();
+    costs.set(spanKey, known);
+  }
+  const cost = (replacement: string) => {
+    let bits = known.get(replacement);
+    if (bits === undefined) {
+      bits = spanCost(replacement, context);
+      known.set(replacement, bits);
+    }
+    return bits;
+  };
+  const before = cost(original);
   let best: Candidate | null = null;
   let layer = decoded;
   for (let layers = 1; layers <= MAX_LAYERS; layers++) {
-    const gain = before - spanCost(layer, context);
+    const gain = before - cost(layer);
     if (gain > CONFIRMED_PRIOR && (best === null || gain > best.gain)) {
-      best = { start, end, text: layer, page: p, layers, gain, loose: countLoose(original, p), guessed };
+      best = { start, end, text: layer, page: p, layers, gain, loose: 0, guessed };
     }
     const deeper = decodeWhole(layer, p);
     if (deeper === null) break;
     layer = deeper;
   }
+  if (best !== null) best.loose = countLoose(original, p);
   return best;
 }
 
@@ -215,7 +247,7 @@ function countLoose(text: string, p: number): number {
  * gain; then the fewest characters fitted only as C1 controls; then the order of PAGES): each claims
  * its spans that no earlier page claimed. Only pages with one confident repair take part at all.
  */
-function resolve(candidates: Candidate[], pages: number): Candidate[] {
+function resolve(candidates: Candidate[], pages: number, length: number): Candidate[] {
   const gain = new Float64Array(PAGES.length);
   const loose = new Float64Array(PAGES.length);
   const confident = new Uint8Array(PAGES.length);
@@ -228,10 +260,15 @@ function resolve(candidates: Candidate[], pages: number): Candidate[] {
     .filter((p) => (pages & PAGES[p].bit) !== 0 && confident[p] === 1)
     .sort((a, b) => gain[b] - gain[a] || loose[a] - loose[b] || a - b);
   const chosen: Candidate[] = [];
+  const claimed = new Uint8Array(length);
+  const free = (candidate: Candidate) => {
+    for (let i = candidate.start; i < candidate.end; i++) if (claimed[i] === 1) return false;
+    return true;
+  };
   for (const p of order) {
     for (const candidate of candidates) {
-      if (candidate.page !== p) continue;
-      if (chosen.some((other) => other.start < candidate.end && candidate.start < other.end)) continue;
+      if (candidate.page !== p || !free(candidate)) continue;
+      claimed.fill(1, candidate.start, candidate.end);
       chosen.push(candidate);
     }
   }

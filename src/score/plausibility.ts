@@ -90,31 +90,40 @@ for (const [pair, value] of pairCounts) {
 const CLASS_SPACE = classSizes.size;
 const classProbability = (cls: number) => ((classCounts.get(cls) ?? 0) + UNSEEN) / (total + UNSEEN * CLASS_SPACE);
 
-const emitCache = new Map<number, number>();
+/** Emission costs of BMP characters, filled on first use (NaN until then); astral ones in a map. */
+const bmpEmitCosts = new Float32Array(0x10000).fill(Number.NaN);
+const astralEmitCosts = new Map<number, number>();
 /** Bits to say which character of its class this is. */
 function emitCost(codePoint: number): number {
-  let cost = emitCache.get(codePoint);
-  if (cost === undefined) {
+  let cost = codePoint < 0x10000 ? bmpEmitCosts[codePoint] : astralEmitCosts.get(codePoint);
+  if (cost === undefined || Number.isNaN(cost)) {
     const cls = classOf(codePoint);
     const inClass = classCounts.get(cls) ?? 0;
     const size = classSizes.get(cls) ?? 1;
-    const p = ((charCounts.get(codePoint) ?? 0) + UNSEEN / size) / (inClass + UNSEEN);
-    cost = -Math.log2(p);
-    emitCache.set(codePoint, cost);
+    cost = -Math.log2(((charCounts.get(codePoint) ?? 0) + UNSEEN / size) / (inClass + UNSEEN));
+    if (codePoint < 0x10000) bmpEmitCosts[codePoint] = cost;
+    else astralEmitCosts.set(codePoint, cost);
   }
   return cost;
 }
 
-const transitionCache = new Map<number, number>();
+/** Classes that exist, numbered densely, so that transition costs fit one small table. */
+const denseClass = new Int16Array(2048).fill(-1);
+{
+  let next = 0;
+  for (const cls of classSizes.keys()) denseClass[cls] = next++;
+}
+const denseCount = classSizes.size;
+const transitionCosts = new Float32Array(denseCount * denseCount).fill(Number.NaN);
 /** Bits for class `next` to follow class `previous`. */
 function transitionCost(previous: number, next: number): number {
-  const key = previous * 2048 + next;
-  let cost = transitionCache.get(key);
-  if (cost === undefined) {
+  const slot = denseClass[previous] * denseCount + denseClass[next];
+  let cost = transitionCosts[slot];
+  if (Number.isNaN(cost)) {
     const out = outgoing.get(previous) ?? 0;
-    const bigram = out > 0 ? (pairCounts.get(key) ?? 0) / out : 0;
+    const bigram = out > 0 ? (pairCounts.get(previous * 2048 + next) ?? 0) / out : 0;
     cost = -Math.log2(BIGRAM_WEIGHT * bigram + (1 - BIGRAM_WEIGHT) * classProbability(next));
-    transitionCache.set(key, cost);
+    transitionCosts[slot] = cost;
   }
   return cost;
 }
@@ -138,7 +147,6 @@ const isLetterClass = (cls: number) => category(cls) <= CATEGORY.M;
 
 /** Class used for the edges of a text: as if a space stood there. */
 export const EDGE = -1;
-const EDGE_CLASS = classOf(0x20);
 
 /** What surrounds a span: the characters on each side and the scripts of the nearest letters (or EDGE / -1). */
 export interface SpanContext {

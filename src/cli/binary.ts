@@ -1,0 +1,16 @@
+// Binary files are skipped, never rewritten. A file is binary when the start of its decoded text holds
+// a NUL, or so many other control characters that no encoding made text of it.
+
+/** How much decoded text the sniff looks at. */
+export const SNIFF_CHARS = 64 * 1024;
+
+export function looksBinary(text: string): boolean {
+  if (text.includes('\0')) return true;
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Tab, LF, VT, FF, CR and ESC (terminal colours in logs) are at home in text.
+    if ((c < 0x20 && (c < 0x09 || c > 0x0d) && c !== 0x1b) || c === 0x7f) controls++;
+  }
+  return controls > 0 && controls * 20 > text.length;
+}
