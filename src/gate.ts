@@ -1,9 +1,14 @@
 // The gate: one scan that answers "could anything in text[from, to) be damage?". Most scraped text is
 // clean, in every script, and leaves here untouched and uncopied. It looks for a character that could
 // begin damage followed by one that could continue it, using masks derived from the generated pages.
-import { CONT_MASK, HIGH_INDEX, LEAD_MASK } from './decoder/codepages.js';
+import { BYTE_OF, CONT_MASK, HIGH_INDEX, LEAD_MASK, PAGES } from './decoder/codepages.js';
+import { decodeSequenceAt, sequenceLength } from './decoder/utf8.js';
 import { hexValue } from './detector/hex-digits.js';
 import type { ResolvedOptions } from './options.js';
+import { classOf, isLetterClass } from './score/classes.js';
+
+/** Per page, where the last run the gate looked at whole ends. */
+const checkedUntil = new Int32Array(PAGES.length);
 
 const BACKSLASH = 0x5c;
 const AMPERSAND = 0x26;
@@ -13,6 +18,7 @@ export function mightBeDamaged(text: string, from: number, to: number, options: 
   const escapes = options.hexEscapes || options.unicodeEscapes;
   const entities = options.htmlEntities;
   const mojibake = options.mojibake;
+  checkedUntil.fill(0);
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
@@ -54,7 +60,49 @@ export function mightBeDamaged(text: string, from: number, to: number, options: 
     const lead = LEAD_MASK[index];
     if (lead === 0) continue;
     const nextIndex = HIGH_INDEX[text.charCodeAt(i + 1)];
-    if (nextIndex !== 0 && (CONT_MASK[nextIndex] & lead) !== 0) return true;
+    if (nextIndex === 0) continue;
+    const pages = CONT_MASK[nextIndex] & lead;
+    if (pages === 0) continue;
+    for (let p = 0; p < PAGES.length; p++) {
+      // A run already looked at whole is not looked at again for its other pairs.
+      if ((pages & PAGES[p].bit) === 0 || checkedUntil[p] > i) continue;
+      const verdict = runVerdict(text, i, from, to, p);
+      if (verdict > 0) return true;
+      checkedUntil[p] = -verdict;
+    }
   }
   return false;
+}
+
+/**
+ * Looks at the run of page-p high characters around `at`: 1 when part of it decodes as UTF-8 and
+ * nothing left over is a letter (mojibake, perhaps next to real punctuation); otherwise minus the
+ * run's end. Leftover letters mean a word of real text in the page's own script (`Він` has `Ві`,
+ * bytes C2 B3, in Windows-1251), which the detectors would only weigh and reject.
+ */
+function runVerdict(text: string, at: number, from: number, to: number, p: number): number {
+  const byteOf = BYTE_OF[p];
+  let start = at;
+  while (start > from && byteOf[HIGH_INDEX[text.charCodeAt(start - 1)]] !== 0) start--;
+  let end = at + 1;
+  while (end < to && byteOf[HIGH_INDEX[text.charCodeAt(end)]] !== 0) end++;
+  let decoded = false;
+  let i = start;
+  while (i < end) {
+    const length = sequenceLength(byteOf[HIGH_INDEX[text.charCodeAt(i)]]);
+    if (length > 0 && i + length <= end && validAt(text, byteOf, i, length)) {
+      decoded = true;
+      i += length;
+      continue;
+    }
+    if (isLetterClass(classOf(text.charCodeAt(i)))) return -end;
+    i++;
+  }
+  return decoded ? 1 : -end;
+}
+
+const sequence = [0, 0, 0, 0];
+function validAt(text: string, byteOf: Uint8Array, at: number, length: number): boolean {
+  for (let k = 0; k < length; k++) sequence[k] = byteOf[HIGH_INDEX[text.charCodeAt(at + k)]];
+  return decodeSequenceAt(sequence, 0, length) >= 0;
 }

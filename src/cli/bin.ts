@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { fixText } from '../index.js';
+// The executable (tsup adds the shebang). Everything else lives in main.ts; exit codes are set, never
+// forced, so that output still being written drains first.
+import { handleError } from './errors.js';
+import { main } from './main.js';
 
-// Placeholder until the CLI lands: repairs the files named (or stdin) to stdout.
-const paths = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
-const text = paths.length === 0 ? readFileSync(0, 'utf8') : paths.map((p) => readFileSync(p, 'utf8')).join('');
-process.stdout.write(fixText(text));
+main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch(handleError);

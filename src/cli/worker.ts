@@ -1,1 +1,33 @@
-export {};
+// A worker thread of the pool (pool.ts): runs the tasks it is sent, one at a time, and reports
+// results, progress (in batches, to keep messages few) and the temporary files it writes.
+import { parentPort } from 'node:worker_threads';
+import type { FromWorker, ToWorker } from './pool.js';
+import { runTask } from './task.js';
+import { watchTempFiles } from './write.js';
+
+/** Bytes read between progress messages. */
+const PROGRESS_STEP = 1 << 20;
+
+const port = parentPort!;
+const send = (message: FromWorker) => port.postMessage(message);
+let unreported = 0;
+const onBytes = (count: number) => {
+  unreported += count;
+  if (unreported >= PROGRESS_STEP) {
+    send({ type: 'progress', bytes: unreported });
+    unreported = 0;
+  }
+};
+
+watchTempFiles((path, exists) => send({ type: 'temp', path, exists }));
+
+port.on('message', async ({ id, task }: ToWorker) => {
+  try {
+    const result = await runTask(task, { write: null, stdin: null, onBytes });
+    if (unreported > 0) send({ type: 'progress', bytes: unreported });
+    unreported = 0;
+    send({ type: 'result', id, result });
+  } catch (error) {
+    send({ type: 'crash', id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+});

@@ -51,10 +51,16 @@ export function findMojibake(text: string, repairs: Repair[], options: ResolvedO
     mapLoneC1(text, 0, text.length, repairs);
     return;
   }
+  const readings: Reading[] = [];
+  for (let p = 0; p < PAGES.length; p++) {
+    if ((pages & PAGES[p].bit) !== 0) readings.push(readPage(text, p, options.lostBytes));
+  }
+  let bestCoverage = 0;
+  for (const reading of readings) bestCoverage = Math.max(bestCoverage, reading.coverage);
   const candidates: Candidate[] = [];
   const costs: Costs = new Map();
-  for (let p = 0; p < PAGES.length; p++) {
-    if ((pages & PAGES[p].bit) !== 0) findInPage(text, p, options.lostBytes, candidates, costs);
+  for (const reading of readings) {
+    if (reading.coverage >= COVERAGE_RATIO * bestCoverage) weigh(text, reading, candidates, costs);
   }
   const chosen = resolve(candidates, pages, text.length);
   let at = 0;
@@ -93,10 +99,38 @@ function candidatePages(text: string, lostBytes: boolean): number {
   return pages;
 }
 
-function findInPage(text: string, p: number, lostBytes: boolean, out: Candidate[], costs: Costs): void {
+/** One page's reading of a window: its runs of high characters cut into decodable sub-runs. */
+interface Reading {
+  page: number;
+  /** Share of the page's high characters that sit inside decodable sub-runs. */
+  coverage: number;
+  subRuns: SubRun[];
+}
+
+interface SubRun {
+  start: number;
+  end: number;
+  /** The decoding, or for runs with lost bytes the code points each character may be. */
+  decoded: string | number[][];
+  /** Characters of the same run that decode to nothing. */
+  leftover: number;
+  /** Whether the sub-run holds U+FFFD wildcards. */
+  lossy: boolean;
+}
+
+/**
+ * Pages whose reading covers less than this share of what the best page covers are not weighed:
+ * a page that explains the damage turns nearly all of its high characters into text.
+ */
+const COVERAGE_RATIO = 0.5;
+
+function readPage(text: string, p: number, lostBytes: boolean): Reading {
   const byteOf = BYTE_OF[p];
   const lost = lostBytes ? PAGES[p].lostContinuations : [];
+  const subRuns: SubRun[] = [];
   const bytes: number[] = [];
+  let high = 0;
+  let covered = 0;
   let wildcards = 0;
   let runStart = -1;
   for (let i = 0; i <= text.length; i++) {
@@ -113,35 +147,49 @@ function findInPage(text: string, p: number, lostBytes: boolean, out: Candidate[
       continue;
     }
     if (runStart < 0) continue;
+    high += bytes.length;
     if (bytes.length >= 2) {
       const base = runStart;
-      const found: Candidate[] = [];
+      const first = subRuns.length;
       let decodedLength = 0;
       if (wildcards === 0) {
         forEachUtf8Run(bytes, 0, bytes.length, (from, to, decoded) => {
           decodedLength += to - from;
-          const candidate = evaluate(text, base + from, base + to, decoded, p, 0, costs);
-          if (candidate !== null) found.push(candidate);
+          subRuns.push({ start: base + from, end: base + to, decoded, leftover: 0, lossy: false });
         });
       } else {
         forEachLossyRun(bytes, 0, bytes.length, lost, (from, to, options) => {
           decodedLength += to - from;
-          const context = contextOf(text, base + from, base + to);
-          const guessed = options.filter((option) => option.length > 1 || bytesHaveWildcard(bytes, from, to)).length;
-          const decoded = String.fromCodePoint(...chooseOptions(options, context));
-          const candidate = evaluate(text, base + from, base + to, decoded, p, guessed, costs);
-          if (candidate !== null) found.push(candidate);
+          const lossy = bytesHaveWildcard(bytes, from, to);
+          subRuns.push({ start: base + from, end: base + to, decoded: options, leftover: 0, lossy });
         });
       }
-      const penalty = LEFTOVER_BITS * (bytes.length - decodedLength);
-      for (const candidate of found) {
-        candidate.gain -= penalty;
-        if (candidate.gain > CONFIRMED_PRIOR) out.push(candidate);
-      }
+      for (let k = first; k < subRuns.length; k++) subRuns[k].leftover = bytes.length - decodedLength;
+      covered += decodedLength;
     }
     runStart = -1;
     bytes.length = 0;
     wildcards = 0;
+  }
+  return { page: p, coverage: high === 0 ? 0 : covered / high, subRuns };
+}
+
+/** Turns a page's sub-runs into candidates where the repair clears the lowest prior. */
+function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs): void {
+  for (const subRun of reading.subRuns) {
+    let decoded: string;
+    let guessed = 0;
+    if (typeof subRun.decoded === 'string') {
+      decoded = subRun.decoded;
+    } else {
+      const options = subRun.decoded;
+      guessed = subRun.lossy ? options.filter((option) => option.length > 1).length || 1 : 0;
+      decoded = String.fromCodePoint(...chooseOptions(options, contextOf(text, subRun.start, subRun.end)));
+    }
+    const candidate = evaluate(text, subRun.start, subRun.end, decoded, reading.page, guessed, costs);
+    if (candidate === null) continue;
+    candidate.gain -= LEFTOVER_BITS * subRun.leftover;
+    if (candidate.gain > CONFIRMED_PRIOR) out.push(candidate);
   }
 }
 

@@ -51,3 +51,8 @@ const LETTER_SCRIPT = new Int8Array(CATEGORY_NAMES.length * 64).map((_, cls) =>
 export function scriptOfLetter(cls: number): number {
   return LETTER_SCRIPT[cls];
 }
+
+/** Letters and marks: what words are made of. */
+export function isLetterClass(cls: number): boolean {
+  return cls >> 6 <= CATEGORY.M;
+}

@@ -13,7 +13,7 @@ import {
   SANDWICH_COUNTS,
 } from '../generated/char-stats.js';
 import { RANGE_CLASSES, RANGE_STARTS } from '../generated/unicode-classes.js';
-import { CATEGORY, category, classOf, scriptOfLetter } from './classes.js';
+import { classOf, isLetterClass, scriptOfLetter } from './classes.js';
 
 const CHAR_PAIR_BASE = 0x110000;
 
@@ -143,7 +143,6 @@ for (const entry of SANDWICH_COUNTS.split(',')) {
 /** The same for characters never seen: as rare between letters as a symbol is. */
 const UNSEEN_SANDWICH: [number, number] = [4, 0];
 
-const isLetterClass = (cls: number) => category(cls) <= CATEGORY.M;
 
 /** Class used for the edges of a text: as if a space stood there. */
 export const EDGE = -1;
