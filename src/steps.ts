@@ -4,7 +4,8 @@ import type { Repair, Step } from './types.js';
 
 /**
  * Merges the repairs of one pass over `current` (the text after `steps`) into `steps`, which speak of
- * `original`. Returns the new step list: sorted, non-overlapping, with no-op steps dropped.
+ * `original`. Repairs that touch an earlier step, or each other through one, become one step with it.
+ * Returns the new step list: sorted, non-overlapping, with no-op steps dropped.
  */
 export function mergeRepairs(
   original: string,
@@ -17,41 +18,56 @@ export function mergeRepairs(
   // Net growth of the steps before steps[k]: a position p of `current` in the gap before steps[k]
   // is position p - delta of `original`. Only earlier steps move positions, so repairs never change it.
   let delta = 0;
-  for (const repair of repairs) {
-    while (k < steps.length && steps[k].start + delta + steps[k].after.length <= repair.start) {
+  let i = 0;
+  while (i < repairs.length) {
+    const first = repairs[i];
+    while (k < steps.length && steps[k].start + delta + steps[k].after.length <= first.start) {
       out.push(steps[k]);
       delta += net(steps[k]);
       k++;
     }
-    let start = repair.start - delta;
-    let prefix = '';
-    let lastCurrentEnd = -1;
+    // The region of `current` this group rewrites: its repairs and every step they reach into.
+    let regionStart = first.start;
+    let regionEnd = first.end;
+    let originalStart = first.start - delta;
     const absorbed: Step[] = [];
-    while (k < steps.length && steps[k].start + delta < repair.end) {
-      const step = steps[k];
-      const currentStart = step.start + delta;
-      if (absorbed.length === 0 && currentStart < repair.start) prefix = current.slice(currentStart, repair.start);
-      start = Math.min(start, step.start);
-      lastCurrentEnd = currentStart + step.after.length;
-      absorbed.push(step);
-      delta += net(step);
-      k++;
+    let j = i + 1;
+    for (;;) {
+      while (k < steps.length && steps[k].start + delta < regionEnd) {
+        const step = steps[k];
+        const currentStart = step.start + delta;
+        regionStart = Math.min(regionStart, currentStart);
+        regionEnd = Math.max(regionEnd, currentStart + step.after.length);
+        originalStart = Math.min(originalStart, step.start);
+        absorbed.push(step);
+        delta += net(step);
+        k++;
+      }
+      if (j < repairs.length && repairs[j].start < regionEnd) {
+        regionEnd = Math.max(regionEnd, repairs[j].end);
+        j++;
+        continue;
+      }
+      break;
     }
-    let end = repair.end - delta;
-    let suffix = '';
-    if (lastCurrentEnd > repair.end) {
-      suffix = current.slice(repair.end, lastCurrentEnd);
-      end = absorbed[absorbed.length - 1].end;
-    }
-    const before = original.slice(start, end);
-    const after = prefix + repair.replacement + suffix;
+    const group = repairs.slice(i, j);
+    i = j;
+    const originalEnd = regionEnd - delta;
+    const before = original.slice(originalStart, originalEnd);
+    const after = applyRepairs(
+      current.slice(regionStart, regionEnd),
+      group.map((repair) => ({ ...repair, start: repair.start - regionStart, end: repair.end - regionStart })),
+    );
     if (before === after) continue;
-    if (absorbed.length === 0) {
-      out.push({ start, end, before, after, kind: repair.kind, detail: repair.detail });
-    } else {
-      const detail = [...new Set([...absorbed.map((step) => step.detail), repair.detail])].join(', then ');
-      out.push({ start, end, before, after, kind: absorbed[0].kind, detail });
-    }
+    const details = [...absorbed.map((step) => step.detail), ...group.map((repair) => repair.detail)];
+    out.push({
+      start: originalStart,
+      end: originalEnd,
+      before,
+      after,
+      kind: absorbed.length > 0 ? absorbed[0].kind : first.kind,
+      detail: [...new Set(details)].join(', then '),
+    });
   }
   while (k < steps.length) out.push(steps[k++]);
   return out;

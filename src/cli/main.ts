@@ -2,7 +2,8 @@
 // reporting and rewriting actions fan out to worker threads), print results in input order, and decide
 // the exit code: 2 for usage or I/O errors, else 1 when --check or --diff found changes, else 0.
 import { availableParallelism } from 'node:os';
-import packageJson from '../../package.json' with { type: 'json' };
+// Bundled at build time: tsup inlines the one field.
+import { version } from '../../package.json';
 import type { StepKind } from '../types.js';
 import { type CliArgs, parseCliArgs } from './args.js';
 import { isBrokenPipe, OutputError, UsageError } from './errors.js';
@@ -39,7 +40,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (args.version) {
-    await writeTo(process.stdout, `${packageJson.version}\n`);
+    await writeTo(process.stdout, `${version}\n`);
     return 0;
   }
   if (args.paths.length === 0 && process.stdin.isTTY) {

@@ -128,7 +128,11 @@ export async function runTask(task: Task, env: TaskEnv): Promise<TaskResult> {
     const run = task.jsonl ? new JsonlRun(task, result, env) : new TextRun(task, result, env);
     await run.scan(source, small);
     if (task.action === 'write' && result.status === 'changed') {
-      await writeAtomically(task.input.path, original!, (write) => run.rewrite(source, write));
+      try {
+        await writeAtomically(task.input.path, original!, (write) => run.rewrite(source, write));
+      } catch (error) {
+        throw new CliError(`could not write the repair, file left as it was: ${describeIoError(error)}`);
+      }
       result.written = true;
     }
   } catch (error) {
