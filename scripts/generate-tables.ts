@@ -23,7 +23,6 @@ export const CODEPAGE_NAMES: ReadonlyArray<readonly [string, string]> = [
   ['windows-1253', 'windows-1253'],
   ['windows-1254', 'windows-1254'],
   ['windows-1257', 'windows-1257'],
-  ['iso-8859-15', 'iso-8859-15'],
   ['koi8-r', 'koi8-r'],
   ['cp437', 'cp437'],
   ['cp850', 'cp850'],
@@ -121,6 +120,7 @@ const ASSIGNED = /\p{Assigned}/u;
 const REVISIONS: Record<string, Array<[byte: number, char: number, why: string]>> = {
   macintosh: [
     [0xf0, 0xf8ff, 'Apple logo (private use), undefined in iconv-lite'],
+    [0xf0, 0x00f0, 'same-numbered code point, as tools built on iconv-lite write the undefined byte'],
     [0xbd, 0x03a9, 'GREEK CAPITAL LETTER OMEGA, Mac OS 8.5+ (iconv-lite: OHM SIGN)'],
     [0xdb, 0x20ac, 'EURO SIGN, Mac OS 8.5+ (iconv-lite: CURRENCY SIGN)'],
   ],
@@ -135,7 +135,8 @@ function codepageSource(): string {
   lines.push(
     'export const CODEPAGES: ReadonlyArray<{ readonly name: string; readonly high: string; readonly alternates: string; readonly undefined: string }> = [',
   );
-  const toEscapes = (text: string) => [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+  const toEscapes = (text: string) =>
+    [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
   for (const [label, iconvName] of CODEPAGE_NAMES) {
     let high = '';
     let alternates = '';
@@ -143,16 +144,19 @@ function codepageSource(): string {
     const revisions = REVISIONS[label] ?? [];
     for (let byte = 0x80; byte <= 0xff; byte++) {
       const char = iconv.decode(Buffer.from([byte]), iconvName);
-      const revision = revisions.find(([b]) => b === byte);
+      const forByte = revisions.filter(([b]) => b === byte).map(([, c]) => c);
       if (char === '\ufffd') {
-        if (!revision) undefinedBytes += String.fromCharCode(byte);
-        high += String.fromCharCode(revision ? revision[1] : byte);
+        if (forByte.length === 0) undefinedBytes += String.fromCharCode(byte);
+        high += String.fromCharCode(forByte[0] ?? byte);
+        for (const c of forByte.slice(1)) alternates += String.fromCharCode(byte, c);
       } else {
         high += char;
-        if (revision) alternates += String.fromCharCode(byte, revision[1]);
+        for (const c of forByte) alternates += String.fromCharCode(byte, c);
       }
     }
-    lines.push(`  { name: '${label}', high: '${toEscapes(high)}', alternates: '${toEscapes(alternates)}', undefined: '${toEscapes(undefinedBytes)}' },`);
+    lines.push(
+      `  { name: '${label}', high: '${toEscapes(high)}', alternates: '${toEscapes(alternates)}', undefined: '${toEscapes(undefinedBytes)}' },`,
+    );
   }
   lines.push('];', '');
   return lines.join('\n');

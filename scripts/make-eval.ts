@@ -34,14 +34,27 @@ function misread(text: string, page: (typeof PAGES)[number], lossy = false): str
 }
 
 const SCRIPT_PAGES: Record<string, string[]> = {
-  latin: ['windows-1252', 'iso-8859-1', 'macintosh', 'windows-1250', 'iso-8859-2', 'windows-1254', 'windows-1257', 'iso-8859-15', 'cp437', 'cp850'],
+  latin: [
+    'windows-1252',
+    'iso-8859-1',
+    'macintosh',
+    'windows-1250',
+    'iso-8859-2',
+    'windows-1254',
+    'windows-1257',
+    'cp437',
+    'cp850',
+  ],
   any: ['windows-1252', 'macintosh', 'windows-1251', 'windows-1253', 'koi8-r'],
 };
-const pages = [...new Set([...SCRIPT_PAGES.latin, ...SCRIPT_PAGES.any])].map((name) => PAGES.find((p) => p.name === name)!);
+const pages = [...new Set([...SCRIPT_PAGES.latin, ...SCRIPT_PAGES.any])].map(
+  (name) => PAGES.find((p) => p.name === name)!,
+);
 
 const out: string[] = [];
 const emit = (kind: string, n: number, lang: string, input: string, expected: string) => {
-  if (input !== expected || kind.startsWith('clean')) out.push(JSON.stringify({ id: `${kind}-${n}`, kind, lang, input, expected }));
+  if (input !== expected || kind.startsWith('clean'))
+    out.push(JSON.stringify({ id: `${kind}-${n}`, kind, lang, input, expected }));
 };
 texts.forEach((record, n) => {
   emit('clean', n, record.lang, record.expected, record.expected);
@@ -63,7 +76,8 @@ for (const page of pages) {
       if (/[^\x00-\x7f]/.test(alone)) emit(`field-${page.name}`, n, record.lang, misread(alone, page), alone);
     }
     const half = text.indexOf(' ', text.length >> 1);
-    if (half > 0) emit(`part-${page.name}`, n, record.lang, text.slice(0, half) + misread(text.slice(half), page), text);
+    if (half > 0)
+      emit(`part-${page.name}`, n, record.lang, text.slice(0, half) + misread(text.slice(half), page), text);
   }
 }
 for (let n = 0; n < 200; n++) {

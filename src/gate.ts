@@ -76,8 +76,9 @@ export function mightBeDamaged(text: string, from: number, to: number, options: 
 
 /**
  * Looks at the run of page-p high characters around `at`: 1 when part of it decodes as UTF-8 and
- * nothing left over is a letter (mojibake, perhaps next to real punctuation); otherwise minus the
- * run's end. Leftover letters mean a word of real text in the page's own script (`Він` has `Ві`,
+ * either nothing left over is a letter (mojibake, perhaps next to real punctuation) or a decoded
+ * part holds a non-letter (`â€™` next to a real `é`); otherwise minus the run's end. A run of letters
+ * of which only some pairs decode is a word of real text in the page's own script (`Він` has `Ві`,
  * bytes C2 B3, in Windows-1251), which the detectors would only weigh and reject.
  */
 function runVerdict(text: string, at: number, from: number, to: number, p: number): number {
@@ -87,18 +88,23 @@ function runVerdict(text: string, at: number, from: number, to: number, p: numbe
   let end = at + 1;
   while (end < to && byteOf[HIGH_INDEX[text.charCodeAt(end)]] !== 0) end++;
   let decoded = false;
+  let symbolInDecoded = false;
+  let letterLeftOver = false;
   let i = start;
   while (i < end) {
     const length = sequenceLength(byteOf[HIGH_INDEX[text.charCodeAt(i)]]);
     if (length > 0 && i + length <= end && validAt(text, byteOf, i, length)) {
       decoded = true;
+      for (let k = i; k < i + length && !symbolInDecoded; k++) {
+        symbolInDecoded = !isLetterClass(classOf(text.charCodeAt(k)));
+      }
       i += length;
       continue;
     }
-    if (isLetterClass(classOf(text.charCodeAt(i)))) return -end;
+    if (isLetterClass(classOf(text.charCodeAt(i)))) letterLeftOver = true;
     i++;
   }
-  return decoded ? 1 : -end;
+  return decoded && (!letterLeftOver || symbolInDecoded) ? 1 : -end;
 }
 
 const sequence = [0, 0, 0, 0];

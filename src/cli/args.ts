@@ -216,6 +216,7 @@ function checkJobs(value: string): number {
 
 function checkNormalization(value: string): 'NFC' | 'NFKC' | false {
   const key = value.toLowerCase();
-  if (!Object.hasOwn(NORMALIZATIONS, key)) throw new UsageError(`--normalization must be nfc, nfkc or none, got "${value}"`);
+  if (!Object.hasOwn(NORMALIZATIONS, key))
+    throw new UsageError(`--normalization must be nfc, nfkc or none, got "${value}"`);
   return NORMALIZATIONS[key];
 }

@@ -20,7 +20,7 @@ import {
   type Totals,
   writeSummary,
 } from './report.js';
-import { type Message, runTask, type Task, type TaskResult } from './task.js';
+import { type Change, type Message, runTask, type Task, type TaskResult } from './task.js';
 import { collectInputs, type Input } from './walk.js';
 import { removeTempFilesSync } from './write.js';
 
@@ -50,7 +50,15 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 class Command {
-  private readonly totals: Totals = { changes: 0, files: 0, checked: 0, skipped: 0, errors: 0, written: 0, converted: 0 };
+  private readonly totals: Totals = {
+    changes: 0,
+    files: 0,
+    checked: 0,
+    skipped: 0,
+    errors: 0,
+    written: 0,
+    converted: 0,
+  };
   private readonly counts: Partial<Record<StepKind, number>> = {};
   private readonly jsonFiles: JsonFile[] = [];
   private progress = Progress.for(process.stderr, 0, true);
@@ -127,8 +135,17 @@ class Command {
     const results = inputs.map((input) =>
       pool !== null && !input.stdin ? pool.run(this.task(input)).catch((error: Error) => crashed(input, error)) : null,
     );
+    // In this thread, --check lines are printed as they are found instead of piling up.
+    const { action, format } = this.args;
+    const display = { name: '' };
+    const onChanges =
+      action === 'check' && format !== 'json'
+        ? (changes: Change[]) =>
+            this.stdout(changes.map((change) => `${this.changeLine(display.name, change)}\n`).join(''))
+        : null;
     for (let i = 0; i < inputs.length; i++) {
-      const env = { write, stdin: inputs[i].stdin ? process.stdin : null, onBytes };
+      display.name = inputs[i].display;
+      const env = { write, stdin: inputs[i].stdin ? process.stdin : null, onBytes, onChanges };
       const result = await (results[i] ?? runTask(this.task(inputs[i]), env));
       results[i] = null;
       await this.take(result);
@@ -157,14 +174,17 @@ class Command {
         this.jsonFiles.push({ path: result.display, encoding: result.encoding, changes: result.changes });
       }
     } else if (args.action === 'check') {
-      const line = args.format === 'github' ? githubLine : changeLine;
-      for (const change of result.changes) out.push(`${line(result.display, change)}\n`);
+      for (const change of result.changes) out.push(`${this.changeLine(result.display, change)}\n`);
     } else if (args.action === 'diff') {
       if (result.diff !== '') out.push(result.diff);
     } else if (args.action === 'write' && result.written && !args.quiet) {
       out.push(`${result.display}: ${result.changeCount} ${result.changeCount === 1 ? 'change' : 'changes'} written\n`);
     }
     if (out.length > 0) await this.stdout(out.join(''));
+  }
+
+  private changeLine(path: string, change: Change): string {
+    return this.args.format === 'github' ? githubLine(path, change) : changeLine(path, change);
   }
 
   private async finish(): Promise<void> {
@@ -223,6 +243,11 @@ function crashed(input: Input, error: Error): TaskResult {
     counts: {},
     changes: [],
     diff: '',
-    messages: [{ level: 'error', text: `${input.display}: unexpected error (please report it)\n${error.stack ?? error.message}` }],
+    messages: [
+      {
+        level: 'error',
+        text: `${input.display}: unexpected error (please report it)\n${error.stack ?? error.message}`,
+      },
+    ],
   };
 }

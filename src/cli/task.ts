@@ -76,6 +76,8 @@ export interface TaskEnv {
   write: ((data: Uint8Array) => Promise<void>) | null;
   stdin: AsyncIterable<Uint8Array> | null;
   onBytes: (count: number) => void;
+  /** Where --check changes go as they are found (in this thread, in order); null keeps them in the result. */
+  onChanges: ((changes: Change[]) => Promise<void>) | null;
 }
 
 /** Files up to this size are read whole, and under --write repaired in one pass. */
@@ -170,6 +172,19 @@ abstract class Run {
     this.result.status = 'changed';
     this.result.changeCount += steps.length;
     for (const step of steps) this.result.counts[step.kind] = (this.result.counts[step.kind] ?? 0) + 1;
+  }
+
+  /** Changes found under --check: handed on at once when printing in order, else kept for the result. */
+  protected async emit(changes: Change[]): Promise<void> {
+    if (this.env.onChanges === null) {
+      for (const found of changes) this.result.changes.push(found);
+      return;
+    }
+    try {
+      await this.env.onChanges(changes);
+    } catch (error) {
+      throw new OutputError(error);
+    }
   }
 
   protected async print(data: Uint8Array): Promise<void> {
@@ -275,8 +290,28 @@ class TextRun extends Run {
       const positions = new PositionTracker();
       const report = action === 'check';
       if (small && action === 'write') this.kept = [];
-      visit = (text, cuts) => {
+      let bomSeen = false;
+      // The decoder consumed the BOM, so no step saw it: its removal is a change of its own.
+      const bomStep = async () => {
+        if (bomSeen) return;
+        bomSeen = true;
+        if (!(decoder.bom && decoder.encoding === 'utf-8' && removeBom)) return;
+        const step: Step = {
+          start: 0,
+          end: 0,
+          before: '\ufeff',
+          after: '',
+          kind: 'cleanup',
+          detail: 'byte-order mark removed',
+        };
+        this.count([step]);
+        if (report) await this.emit([change(step, { line: 1, column: 1 })]);
+      };
+      finish = bomStep;
+      visit = async (text, cuts) => {
+        await bomStep();
         positions.next(text);
+        const found: Change[] = [];
         let offset = 0;
         for (const batch of batches(text, cuts)) {
           let steps: Step[];
@@ -288,9 +323,10 @@ class TextRun extends Run {
             steps = scanText(batch, this.options);
           }
           this.count(steps);
-          if (report) for (const step of steps) this.result.changes.push(change(step, positions.locate(offset + step.start)));
+          if (report) for (const step of steps) found.push(change(step, positions.locate(offset + step.start)));
           offset += batch.length;
         }
+        if (found.length > 0) await this.emit(found);
       };
     }
     const binary = await textPass(source, decoder, visit, this.env.onBytes);
@@ -302,18 +338,16 @@ class TextRun extends Run {
       this.message('note', 'skipped, binary file');
       return;
     }
-    const utf8Bom = decoder.bom && encoding === 'utf-8';
-    this.bomKept = utf8Bom && !removeBom;
-    if (utf8Bom && removeBom && action !== 'print') {
-      // The decoder consumed the BOM, so no step saw it: its removal is a change of its own.
-      const step: Step = { start: 0, end: 0, before: '\ufeff', after: '', kind: 'cleanup', detail: 'byte-order mark removed' };
-      this.count([step]);
-      if (action === 'check') this.result.changes.unshift(change(step, { line: 1, column: 1 }));
-    }
+    this.bomKept = decoder.bom && encoding === 'utf-8' && !removeBom;
     await finish();
     if (decoder.malformed) this.malformed(encoding);
     else if (encoding !== 'utf-8' && this.result.status === 'changed' && action !== 'print') {
-      this.message('note', action === 'write' ? `read as ${encoding}, written as UTF-8` : `read as ${encoding}; --write would save it as UTF-8`);
+      this.message(
+        'note',
+        action === 'write'
+          ? `read as ${encoding}, written as UTF-8`
+          : `read as ${encoding}; --write would save it as UTF-8`,
+      );
     }
   }
 
@@ -344,7 +378,14 @@ class TextRun extends Run {
 }
 
 function change(step: Step, at: { line: number; column: number }): Change {
-  return { line: at.line, column: at.column, kind: step.kind, before: step.before, after: step.after, detail: step.detail };
+  return {
+    line: at.line,
+    column: at.column,
+    kind: step.kind,
+    before: step.before,
+    after: step.after,
+    detail: step.detail,
+  };
 }
 
 /**
@@ -411,20 +452,27 @@ class JsonlRun extends Run {
     const diff = action === 'diff' ? new UnifiedDiff(this.display) : null;
     if (small && action === 'write') this.kept = [];
     const out: Uint8Array[] | null = action === 'print' ? [] : this.kept;
+    const found: Change[] = [];
     const binary = await this.pass(source, {
       line: (number, bytes, text, repair, newline) => {
         if (this.dropsBom(number, bytes)) {
-          const step: Step = { start: 0, end: 0, before: '\ufeff', after: '', kind: 'cleanup', detail: 'byte-order mark removed' };
+          const step: Step = {
+            start: 0,
+            end: 0,
+            before: '\ufeff',
+            after: '',
+            kind: 'cleanup',
+            detail: 'byte-order mark removed',
+          };
           this.count([step]);
-          if (action === 'check') this.result.changes.push(change(step, { line: 1, column: 1 }));
+          if (action === 'check') found.push(change(step, { line: 1, column: 1 }));
         }
-        this.count(repair.changes.map((change) => change.step));
+        this.count(repair.changes.map((each) => each.step));
         if (action === 'check') {
-          for (const change of repair.changes) {
-            const column = codePointsBetween(text, 0, change.offset) + 1;
-            const step = change.step;
-            const detail = change.path === '' ? step.detail : `${step.detail} (field ${change.path})`;
-            this.result.changes.push({ line: number, column, kind: step.kind, before: step.before, after: step.after, detail });
+          for (const { offset, step, path } of repair.changes) {
+            const at = { line: number, column: codePointsBetween(text, 0, offset) + 1 };
+            const detail = path === '' ? step.detail : `${step.detail} (field ${path})`;
+            found.push({ ...change(step, at), detail });
           }
         }
         diff?.line(newline ? `${text}\n` : text, newline ? `${repair.text}\n` : repair.text);
@@ -435,6 +483,7 @@ class JsonlRun extends Run {
         if (out !== null) out.push(bytes, ...(newline ? [LF] : []));
       },
       flush: async () => {
+        if (found.length > 0) await this.emit(found.splice(0));
         if (action !== 'print' || out === null || out.length === 0) return;
         const data = Buffer.concat(out);
         out.length = 0;
@@ -519,7 +568,10 @@ class JsonlRun extends Run {
       const { bytes, newline } = event;
       const text = this.decodeLine(number, bytes);
       if (text === null) {
-        this.lineProblem(`not valid ${this.encoding}`, `line ${number} is not valid ${this.encoding}: passed through unchanged`);
+        this.lineProblem(
+          `not valid ${this.encoding}`,
+          `line ${number} is not valid ${this.encoding}: passed through unchanged`,
+        );
         visitor.raw(bytes, newline, Buffer.from(bytes).toString('utf8'));
         return;
       }

@@ -23,7 +23,7 @@ watchTempFiles((path, exists) => send({ type: 'temp', path, exists }));
 
 port.on('message', async ({ id, task }: ToWorker) => {
   try {
-    const result = await runTask(task, { write: null, stdin: null, onBytes });
+    const result = await runTask(task, { write: null, stdin: null, onBytes, onChanges: null });
     if (unreported > 0) send({ type: 'progress', bytes: unreported });
     unreported = 0;
     send({ type: 'result', id, result });

@@ -2,9 +2,9 @@
 // which is flushed to disk, given the original's mode, and renamed over the original. A failure at any
 // point leaves the original as it was and removes the temporary file.
 import { randomBytes } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { unlinkSync } from 'node:fs';
 import { open, rename, stat, unlink } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CliError } from './errors.js';
 

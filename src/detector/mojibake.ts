@@ -7,8 +7,8 @@ import { BYTE_OF, CONT_MASK, HIGH_INDEX, LEAD_MASK, PAGES, windows1252Char } fro
 import { forEachUtf8Run } from '../decoder/utf8.js';
 import type { ResolvedOptions } from '../options.js';
 import { contextOf, type SpanContext, spanCost } from '../score/plausibility.js';
-import { forEachLossyRun, WILDCARD } from './lost-bytes.js';
 import type { Repair } from '../types.js';
+import { forEachLossyRun, WILDCARD } from './lost-bytes.js';
 
 /** Bits by which a repair must lower the cost: how unlikely damage is before we see any evidence. */
 const DAMAGE_PRIOR = 12;
@@ -22,7 +22,23 @@ const CONFIRMED_PRIOR = 1;
  * every byte of a character into a high character, so a whole run decodes; a word of real text in the
  * page's own script (all high characters there) decodes only here and there.
  */
-const LEFTOVER_BITS = 4;
+const LEFTOVER_BITS = 8;
+/**
+ * Bits against every repair through a page other than Windows-1252 and its subset ISO-8859-1, the
+ * misreading behind most mojibake in the wild: between two pages that explain a span about as well,
+ * the common one wins.
+ */
+const RARE_PAGE_BITS = 2;
+const PAGE_PRIOR_BITS = PAGES.map((page) =>
+  page.name === 'windows-1252' || page.name === 'iso-8859-1' ? 0 : RARE_PAGE_BITS,
+);
+/**
+ * Bits against each character a page explains only as a C1 control it passes through: a decoder of
+ * that page would have shown its own character there, so a page with C1 controls of its own fits better.
+ */
+const LOOSE_BITS = 2;
+/** Bits by which the best candidate for a lost byte must beat the next before we recover it. */
+const LOST_BYTE_MARGIN = 0;
 /** Further layers of the same misreading we peel off one span. */
 const MAX_LAYERS = 3;
 
@@ -43,6 +59,8 @@ interface Candidate {
   loose: number;
   /** Characters whose lost bytes (U+FFFD) were guessed. */
   guessed: number;
+  /** Whether it may be repaired only where other repairs confirm the page. */
+  weak?: boolean;
 }
 
 export function findMojibake(text: string, repairs: Repair[], options: ResolvedOptions): void {
@@ -116,6 +134,8 @@ interface SubRun {
   leftover: number;
   /** Whether the sub-run holds U+FFFD wildcards. */
   lossy: boolean;
+  /** Whether it reads a plain space as a no-break space (byte A0), which needs the page confirmed elsewhere. */
+  spaced: boolean;
 }
 
 /**
@@ -131,6 +151,8 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
   const bytes: number[] = [];
   let high = 0;
   let covered = 0;
+  const spaces: number[] = [];
+  const nbspIsHigh = PAGES[p].high.charCodeAt(0xa0 - 0x80) === 0xa0;
   let wildcards = 0;
   let runStart = -1;
   for (let i = 0; i <= text.length; i++) {
@@ -140,6 +162,11 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
     if (byte === 0 && c === 0xfffd && lost.length > 0) {
       byte = WILDCARD;
       wildcards++;
+    } else if (c === 0x20 && nbspIsHigh && runStart >= 0 && (bytes[bytes.length - 1] & 0xfe) === 0xc2) {
+      // A no-break space that some step turned into a plain space, as the second byte of U+00A0
+      // itself (C2 A0) or of à (C3 A0): the only two-byte characters that end in A0 and are common.
+      byte = 0xa0;
+      spaces.push(i);
     }
     if (byte !== 0) {
       if (runStart < 0) runStart = i;
@@ -155,13 +182,15 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
       if (wildcards === 0) {
         forEachUtf8Run(bytes, 0, bytes.length, (from, to, decoded) => {
           decodedLength += to - from;
-          subRuns.push({ start: base + from, end: base + to, decoded, leftover: 0, lossy: false });
+          const spaced = spaces.some((at) => at >= base + from && at < base + to);
+          subRuns.push({ start: base + from, end: base + to, decoded, leftover: 0, lossy: false, spaced });
         });
       } else {
         forEachLossyRun(bytes, 0, bytes.length, lost, (from, to, options) => {
           decodedLength += to - from;
           const lossy = bytesHaveWildcard(bytes, from, to);
-          subRuns.push({ start: base + from, end: base + to, decoded: options, leftover: 0, lossy });
+          const spaced = spaces.some((at) => at >= base + from && at < base + to);
+          subRuns.push({ start: base + from, end: base + to, decoded: options, leftover: 0, lossy, spaced });
         });
       }
       for (let k = first; k < subRuns.length; k++) subRuns[k].leftover = bytes.length - decodedLength;
@@ -169,6 +198,7 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
     }
     runStart = -1;
     bytes.length = 0;
+    spaces.length = 0;
     wildcards = 0;
   }
   return { page: p, coverage: high === 0 ? 0 : covered / high, subRuns };
@@ -184,11 +214,14 @@ function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs): 
     } else {
       const options = subRun.decoded;
       guessed = subRun.lossy ? options.filter((option) => option.length > 1).length || 1 : 0;
-      decoded = String.fromCodePoint(...chooseOptions(options, contextOf(text, subRun.start, subRun.end)));
+      const chosen = chooseOptions(options, contextOf(text, subRun.start, subRun.end));
+      if (chosen === null) continue;
+      decoded = String.fromCodePoint(...chosen);
     }
     const candidate = evaluate(text, subRun.start, subRun.end, decoded, reading.page, guessed, costs);
     if (candidate === null) continue;
-    candidate.gain -= LEFTOVER_BITS * subRun.leftover;
+    candidate.gain -= LEFTOVER_BITS * subRun.leftover + PAGE_PRIOR_BITS[reading.page] + LOOSE_BITS * candidate.loose;
+    candidate.weak = subRun.spaced;
     if (candidate.gain > CONFIRMED_PRIOR) out.push(candidate);
   }
 }
@@ -200,26 +233,34 @@ function bytesHaveWildcard(bytes: readonly number[], from: number, to: number): 
 
 /**
  * Picks the option of each uncertain character that makes the run cheapest, one character at a time
- * with the others held, in two sweeps so that neighbouring guesses can settle on each other.
+ * with the others held, in two sweeps so that neighbouring guesses can settle on each other. Returns
+ * null when some character's best option beats its runner-up by less than LOST_BYTE_MARGIN: a guess
+ * the context does not single out is not made.
  */
-function chooseOptions(options: number[][], context: SpanContext): number[] {
+function chooseOptions(options: number[][], context: SpanContext): number[] | null {
   const chosen = options.map((option) => option[0]);
+  const margins = options.map(() => Number.POSITIVE_INFINITY);
   for (let sweep = 0; sweep < 2 * options.length; sweep++) {
     const k = sweep % options.length;
     if (options[k].length < 2) continue;
     let bestCost = Number.POSITIVE_INFINITY;
+    let secondCost = Number.POSITIVE_INFINITY;
     let best = chosen[k];
     for (const option of options[k]) {
       chosen[k] = option;
       const cost = spanCost(String.fromCodePoint(...chosen), context);
       if (cost < bestCost) {
+        secondCost = bestCost;
         bestCost = cost;
         best = option;
+      } else if (cost < secondCost) {
+        secondCost = cost;
       }
     }
     chosen[k] = best;
+    margins[k] = secondCost - bestCost;
   }
-  return chosen;
+  return margins.every((margin) => margin >= LOST_BYTE_MARGIN) ? chosen : null;
 }
 
 /** The best layer of a decoded sub-run, or null when no layer clears the lowest prior. */
@@ -302,7 +343,7 @@ function resolve(candidates: Candidate[], pages: number, length: number): Candid
   for (const candidate of candidates) {
     gain[candidate.page] += candidate.gain;
     loose[candidate.page] += candidate.loose;
-    if (candidate.gain > DAMAGE_PRIOR) confident[candidate.page] = 1;
+    if (candidate.gain > DAMAGE_PRIOR && candidate.weak !== true) confident[candidate.page] = 1;
   }
   const order = PAGES.map((_, p) => p)
     .filter((p) => (pages & PAGES[p].bit) !== 0 && confident[p] === 1)

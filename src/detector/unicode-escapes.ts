@@ -14,10 +14,13 @@ interface Escape {
   start: number;
   end: number;
   value: number;
+  /** Whether another escape ends right where this one starts. */
+  follows?: boolean;
 }
 
 export function findUnicodeEscapes(text: string, repairs: Repair[]): void {
   let i = text.indexOf('\\');
+  let lastEnd = -1;
   const bytesRun: Escape[] = [];
   const flushBytes = () => {
     if (bytesRun.length > 0) emitByteRun(bytesRun, repairs);
@@ -30,6 +33,8 @@ export function findUnicodeEscapes(text: string, repairs: Repair[]): void {
       i = text.indexOf('\\', i + 1);
       continue;
     }
+    found.follows = found.start === lastEnd;
+    lastEnd = found.end;
     if (found.value >= 0x80 && found.value <= 0xff) {
       // Part of a possible byte run: decided when the run ends.
       if (bytesRun.length > 0 && bytesRun[bytesRun.length - 1].end !== found.start) flushBytes();
@@ -47,6 +52,7 @@ export function findUnicodeEscapes(text: string, repairs: Repair[]): void {
       }
       value = 0x10000 + ((value - 0xd800) << 10) + (low.value - 0xdc00);
       end = low.end;
+      lastEnd = end;
     }
     if (decodable(value)) {
       repairs.push({
@@ -91,9 +97,11 @@ function escapeAt(text: string, i: number): Escape | null {
 function emitByteRun(run: Escape[], repairs: Repair[]): void {
   const bytes = run.map((item) => item.value);
   let next = 0;
+  // A C1 escape right after another escape is a Windows-1252 byte of escaped mojibake
+  // (`\u00e2\u20ac\u009d`); it becomes the control character for the mojibake stage to map.
   const emitSingles = (upTo: number) => {
     for (; next < upTo; next++) {
-      if (decodable(run[next].value)) {
+      if (decodable(run[next].value) || run[next].follows === true) {
         repairs.push({
           start: run[next].start,
           end: run[next].end,

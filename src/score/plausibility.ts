@@ -143,6 +143,11 @@ for (const entry of SANDWICH_COUNTS.split(',')) {
 /** The same for characters never seen: as rare between letters as a symbol is. */
 const UNSEEN_SANDWICH: [number, number] = [4, 0];
 
+/**
+ * Symbols come in families: box drawing beside box drawing, arrows beside arrows. A non-letter right
+ * after a non-letter of the same 128-character block costs at most this much to emit, however rare.
+ */
+const SAME_BLOCK_BITS = 3;
 
 /** Class used for the edges of a text: as if a space stood there. */
 export const EDGE = -1;
@@ -174,6 +179,9 @@ export function spanCost(span: string, context: SpanContext): number {
     if (sandwich !== undefined) cost += letter ? sandwich[0] : sandwich[1];
     sandwich = !letter && previousIsLetter ? (sandwichBits.get(cp) ?? UNSEEN_SANDWICH) : undefined;
     cost += pairCost(previousChar, previousClass, cp, cls);
+    if (!letter && !previousIsLetter && cp >= 0x80 && cp >> 7 === previousChar >> 7) {
+      cost -= Math.max(0, emitCost(cp) - SAME_BLOCK_BITS);
+    }
     if (letter) {
       const letterScript = scriptOfLetter(cls);
       if (letterScript >= 0) {
@@ -237,4 +245,3 @@ export function contextOf(text: string, start: number, end: number): SpanContext
   }
   return { previous, next, previousScript, nextScript };
 }
-
