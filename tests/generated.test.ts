@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generate as generateStats } from '../scripts/generate-stats.js';
+import { generate as generateTables } from '../scripts/generate-tables.js';
+import { BYTE_OF, HIGH_INDEX, PAGES } from '../src/decoder/codepages.js';
+
+const generated = (file: string) => readFileSync(join(import.meta.dirname, '..', 'src', 'generated', file), 'utf8');
+
+describe('generated tables', () => {
+  // Unicode data comes from the JavaScript engine: a Node with another Unicode version would
+  // write other ranges, which is a reason to regenerate on purpose, not a failure here.
+  const sameUnicode = generated('unicode-classes.ts').includes(`Unicode ${process.versions.unicode} `);
+
+  it('code pages are what the generator writes', () => {
+    expect(generateTables()['codepages.ts']).toBe(generated('codepages.ts'));
+  });
+
+  it.runIf(sameUnicode)('unicode classes are what the generator writes', () => {
+    expect(generateTables()['unicode-classes.ts']).toBe(generated('unicode-classes.ts'));
+  });
+
+  it.runIf(generated('char-stats.ts').includes(`ICU ${process.versions.icu},`))(
+    'character statistics are what the generator writes',
+    () => {
+      expect(generateStats()).toBe(generated('char-stats.ts'));
+    },
+  );
+
+  it.each(PAGES.map((page) => [page.name, page] as const))('%s maps 128 distinct characters to bytes 80–FF', (_, page) => {
+    expect(page.high).toHaveLength(128);
+    expect(new Set(page.high).size).toBe(128);
+    const p = PAGES.indexOf(page);
+    for (let byte = 0x80; byte <= 0xff; byte++) {
+      expect(BYTE_OF[p][HIGH_INDEX[page.high.charCodeAt(byte - 0x80)]]).toBe(byte);
+    }
+  });
+
+  it('windows-1252 keeps its five undefined bytes as C1 controls, not U+FFFD', () => {
+    const page = PAGES.find((candidate) => candidate.name === 'windows-1252')!;
+    for (const byte of [0x81, 0x8d, 0x8f, 0x90, 0x9d]) expect(page.high.charCodeAt(byte - 0x80)).toBe(byte);
+    expect(page.high.charAt(0x92 - 0x80)).toBe('\u2019');
+  });
+});
