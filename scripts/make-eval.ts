@@ -26,11 +26,12 @@ const random = () => {
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
 
 const encoder = new TextEncoder();
-function misread(text: string, page: (typeof PAGES)[number], lossy = false): string {
+function misread(text: string, page: (typeof PAGES)[number], lossy: false | 'replaced' | 'dropped' = false): string {
   let out = '';
   for (const byte of encoder.encode(text)) {
     if (byte < 0x80) out += String.fromCharCode(byte);
-    else if (lossy && iconv.decode(Buffer.from([byte]), page.name) === '\ufffd') out += '\ufffd';
+    else if (lossy && iconv.decode(Buffer.from([byte]), page.name) === '\ufffd')
+      out += lossy === 'replaced' ? '\ufffd' : '';
     else out += page.high[byte - 0x80];
   }
   return out;
@@ -96,7 +97,8 @@ export function makeEval(): EvalRecord[] {
     const record = pick(texts);
     const page = pages[0];
     emit('layers-3', n, record.lang, misread(misread(misread(record.expected, page), page), page), record.expected);
-    emit('lossy-windows-1252', n, record.lang, misread(record.expected, page, true), record.expected);
+    emit('lossy-windows-1252', n, record.lang, misread(record.expected, page, 'replaced'), record.expected);
+    emit('dropped-windows-1252', n, record.lang, misread(record.expected, page, 'dropped'), record.expected);
   }
   return out;
 }

@@ -33,6 +33,7 @@ function rates(records: readonly Record[]): Map<string, { ok: number; total: num
 function floorFor(kind: string): number {
   if (kind.startsWith('clean')) return 1;
   if (kind.startsWith('lossy')) return 0.75;
+  if (kind.startsWith('dropped')) return 0.6;
   if (kind === 'layers-3') return 1;
   return 0.93;
 }

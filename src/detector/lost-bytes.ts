@@ -1,7 +1,9 @@
 // Bytes a decoder could not map (a code page's undefined bytes) often come out as U+FFFD: `â€�` for
-// the `”` whose last byte, 9D, Windows-1252 leaves undefined. Inside a mojibake run such a U+FFFD is
-// a wildcard for the page's undefined continuation bytes; each sequence it sits in is decoded with
-// every byte it may have been, and the candidates that are valid UTF-8 are weighed by plausibility.
+// the `”` whose last byte, 9D, Windows-1252 leaves undefined; or they vanish when the C1 control
+// that stood for them is stripped (`â€` alone). Inside a mojibake run such a U+FFFD is a wildcard for
+// the page's undefined continuation bytes, and so is the one byte a sequence lacks; each sequence is
+// decoded with every byte it may have been, and the candidates that are valid UTF-8 are weighed by
+// plausibility.
 import { decodeSequenceAt, sequenceLength } from '../decoder/utf8.js';
 
 /** Marks a U+FFFD in a byte run. */
@@ -11,26 +13,39 @@ const MAX_OPTIONS = 125;
 
 /**
  * Splits bytes[start, end) (with WILDCARDs) into maximal runs of multi-byte sequences, as
- * forEachUtf8Run does, but each decoded character is a list of the code points it may be.
+ * forEachUtf8Run does, but each decoded character is a list of the code points it may be. With
+ * `dropped`, a sequence one continuation byte short is completed with each lost byte in each place;
+ * `onRun` learns how many sequences were so completed.
  */
 export function forEachLossyRun(
   bytes: readonly number[],
   start: number,
   end: number,
   lost: readonly number[],
-  onRun: (runStart: number, runEnd: number, options: number[][]) => void,
+  dropped: boolean,
+  onRun: (runStart: number, runEnd: number, options: number[][], completed: number) => void,
 ): void {
   let runStart = -1;
   let options: number[][] = [];
+  let completed = 0;
   const flush = (at: number) => {
-    if (runStart >= 0) onRun(runStart, at, options);
+    if (runStart >= 0) onRun(runStart, at, options, completed);
     runStart = -1;
     options = [];
+    completed = 0;
   };
   let i = start;
   while (i < end) {
     const length = sequenceLength(bytes[i]);
-    const found = length > 0 && i + length <= end ? expand(bytes, i, length, lost) : [];
+    let found = length > 0 && i + length <= end ? expand(bytes, i, length, lost) : [];
+    let consumed = length;
+    if (found.length === 0 && dropped && length > 0) {
+      found = completeShortSequence(bytes, i, end, length, lost);
+      if (found.length > 0) {
+        consumed = length - 1;
+        completed++;
+      }
+    }
     if (found.length === 0) {
       flush(i);
       i++;
@@ -38,9 +53,31 @@ export function forEachLossyRun(
     }
     if (runStart < 0) runStart = i;
     options.push(found);
-    i += length;
+    i += consumed;
   }
   flush(i);
+}
+
+const isContinuation = (byte: number) => (byte >= 0x80 && byte <= 0xbf) || byte === WILDCARD;
+
+/** The code points a sequence may be whose lead at `at` has one continuation byte too few. */
+function completeShortSequence(
+  bytes: readonly number[],
+  at: number,
+  end: number,
+  length: number,
+  lost: readonly number[],
+): number[] {
+  const present = length - 2;
+  for (let k = 1; k <= present; k++) if (at + k >= end || !isContinuation(bytes[at + k])) return [];
+  if (at + present + 1 < end && isContinuation(bytes[at + present + 1])) return [];
+  const found = new Set<number>();
+  const sequence = bytes.slice(at, at + present + 1);
+  for (let gap = 1; gap < length; gap++) {
+    const completed = [...sequence.slice(0, gap), WILDCARD, ...sequence.slice(gap)];
+    for (const codePoint of expand(completed, 0, length, lost)) found.add(codePoint);
+  }
+  return [...found];
 }
 
 /** The code points the sequence at `at` may be, trying every lost byte at each wildcard. */

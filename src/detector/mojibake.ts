@@ -37,6 +37,8 @@ const PAGE_PRIOR_BITS = PAGES.map((page) =>
  * that page would have shown its own character there, so a page with C1 controls of its own fits better.
  */
 const LOOSE_BITS = 2;
+/** Bits against each byte a repair must assume was dropped from the text without a trace. */
+const MISSING_BYTE_BITS = 6;
 /** Bits by which the best candidate for a lost byte must beat the next before we recover it. */
 const LOST_BYTE_MARGIN = 0;
 /** Further layers of the same misreading we peel off one span. */
@@ -136,6 +138,8 @@ interface SubRun {
   lossy: boolean;
   /** Whether it reads a plain space as a no-break space (byte A0), which needs the page confirmed elsewhere. */
   spaced: boolean;
+  /** Sequences it completes with a byte that is missing from the text altogether. */
+  completed: number;
 }
 
 /**
@@ -179,22 +183,44 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
       const base = runStart;
       const first = subRuns.length;
       let decodedLength = 0;
+      let guessedLength = 0;
+      const spacedAt = (from: number, to: number) => spaces.some((at) => at >= base + from && at < base + to);
       if (wildcards === 0) {
         forEachUtf8Run(bytes, 0, bytes.length, (from, to, decoded) => {
           decodedLength += to - from;
-          const spaced = spaces.some((at) => at >= base + from && at < base + to);
-          subRuns.push({ start: base + from, end: base + to, decoded, leftover: 0, lossy: false, spaced });
+          subRuns.push({
+            start: base + from,
+            end: base + to,
+            decoded,
+            leftover: 0,
+            lossy: false,
+            spaced: spacedAt(from, to),
+            completed: 0,
+          });
         });
-      } else {
-        forEachLossyRun(bytes, 0, bytes.length, lost, (from, to, options) => {
+      }
+      // Bytes left over may be sequences that lost a byte, as U+FFFD or not at all: read again.
+      if (lost.length > 0 && decodedLength < bytes.length) {
+        subRuns.length = first;
+        decodedLength = 0;
+        forEachLossyRun(bytes, 0, bytes.length, lost, true, (from, to, options, completed) => {
           decodedLength += to - from;
-          const lossy = bytesHaveWildcard(bytes, from, to);
-          const spaced = spaces.some((at) => at >= base + from && at < base + to);
-          subRuns.push({ start: base + from, end: base + to, decoded: options, leftover: 0, lossy, spaced });
+          if (completed > 0) guessedLength += to - from;
+          const lossy = completed > 0 || bytesHaveWildcard(bytes, from, to);
+          subRuns.push({
+            start: base + from,
+            end: base + to,
+            decoded: options,
+            leftover: 0,
+            lossy,
+            spaced: spacedAt(from, to),
+            completed,
+          });
         });
       }
       for (let k = first; k < subRuns.length; k++) subRuns[k].leftover = bytes.length - decodedLength;
-      covered += decodedLength;
+      // Sequences completed with a byte that is not there are guesses: they don't make a page fit.
+      covered += decodedLength - guessedLength;
     }
     runStart = -1;
     bytes.length = 0;
@@ -220,7 +246,11 @@ function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs): 
     }
     const candidate = evaluate(text, subRun.start, subRun.end, decoded, reading.page, guessed, costs);
     if (candidate === null) continue;
-    candidate.gain -= LEFTOVER_BITS * subRun.leftover + PAGE_PRIOR_BITS[reading.page] + LOOSE_BITS * candidate.loose;
+    candidate.gain -=
+      LEFTOVER_BITS * subRun.leftover +
+      PAGE_PRIOR_BITS[reading.page] +
+      LOOSE_BITS * candidate.loose +
+      MISSING_BYTE_BITS * subRun.completed;
     candidate.weak = subRun.spaced;
     if (candidate.gain > CONFIRMED_PRIOR) out.push(candidate);
   }
