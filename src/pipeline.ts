@@ -26,58 +26,74 @@ function escapeDetectors(options: ResolvedOptions): Detector[] {
   return detectors;
 }
 
-/** Repairs a text without allocating when it is clean. */
+/** Repairs a text; returns the very same string when it is clean. */
 export function fixText(text: string, options?: FixOptions): string {
   assertText(text, 'fixText');
   const resolved = resolveOptions(options);
   if (!anyCleanup(resolved) && !mightBeDamaged(text, 0, text.length, resolved)) return text;
-  return applySteps(text, collectSteps(text, resolved));
+  return run(text, resolved, null);
 }
 
 /** The repaired text and every step taken to get there. */
 export function explainText(text: string, options?: FixOptions): { text: string; steps: Step[] } {
   assertText(text, 'explainText');
-  const steps = collectSteps(text, resolveOptions(options));
-  return { text: applySteps(text, steps), steps };
+  const steps: Step[] = [];
+  return { text: run(text, resolveOptions(options), steps), steps };
 }
 
 /** Every change fixText would make; changes nothing. */
 export function scanText(text: string, options?: FixOptions): Step[] {
   assertText(text, 'scanText');
-  return collectSteps(text, resolveOptions(options));
+  const steps: Step[] = [];
+  run(text, resolveOptions(options), steps);
+  return steps;
 }
 
 /** Replays steps (from explainText or scanText of the same text) onto it. */
 export function applySteps(text: string, steps: readonly Step[]): string {
   assertText(text, 'applySteps');
-  return applyRepairs(
-    text,
-    steps.map((step) => ({ ...step, replacement: step.after })),
-  );
+  let out = '';
+  let at = 0;
+  for (const step of steps) {
+    out += text.slice(at, step.start) + step.after;
+    at = step.end;
+  }
+  return at === 0 && steps.length === 0 ? text : out + text.slice(at);
 }
 
-function collectSteps(text: string, options: ResolvedOptions): Step[] {
-  const steps: Step[] = [];
+/**
+ * The one path of fixText, explainText and scanText: window by window, the gate, then the passes.
+ * Steps are recorded only when `steps` is given; the text is the same either way.
+ */
+function run(text: string, options: ResolvedOptions, steps: Step[] | null): string {
   const cleanups = cleanupPasses(options);
   const alwaysRun = cleanups.length > 0;
+  let out = '';
+  let copied = 0;
   for (let start = 0; start < text.length; ) {
     const end = windowEnd(text, start);
     if (alwaysRun || mightBeDamaged(text, start, end, options)) {
-      shiftSteps(repairWindow(text.slice(start, end), options, cleanups), start, steps);
+      const window = text.slice(start, end);
+      const repaired = repairWindow(window, options, cleanups, steps === null ? null : []);
+      if (repaired.text !== window) {
+        out += text.slice(copied, start) + repaired.text;
+        copied = end;
+      }
+      if (steps !== null && repaired.steps !== null) shiftSteps(repaired.steps, start, steps);
     }
     start = end;
   }
-  return steps;
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
-/** All steps for one window, in the window's coordinates. */
+/** One window repaired, with its steps in the window's coordinates when `steps` is given. */
 function repairWindow(
   window: string,
   options: ResolvedOptions,
   cleanups: ReadonlyArray<(text: string, repairs: Repair[]) => void>,
-): Step[] {
+  steps: Step[] | null,
+): { text: string; steps: Step[] | null } {
   const escapes = escapeDetectors(options);
-  let steps: Step[] = [];
   let current = window;
   const runPass = (find: (text: string, repairs: Repair[]) => void): boolean => {
     const repairs: Repair[] = [];
@@ -85,7 +101,7 @@ function repairWindow(
     if (repairs.length === 0) return false;
     repairs.sort((a, b) => a.start - b.start);
     const chosen = dropOverlaps(repairs);
-    steps = mergeRepairs(window, current, steps, chosen);
+    if (steps !== null) steps = mergeRepairs(window, current, steps, chosen);
     current = applyRepairs(current, chosen);
     return true;
   };
@@ -99,7 +115,7 @@ function repairWindow(
   }
   runPass(findLoneSurrogates);
   for (const cleanup of cleanups) runPass(cleanup);
-  return steps;
+  return { text: current, steps };
 }
 
 /** Keeps the first of any repairs that overlap (detectors of different forms may claim the same text). */

@@ -80,17 +80,20 @@ function net(step: Step): number {
 /** Rebuilds the text with the repairs (sorted, non-overlapping) applied, from slices. */
 export function applyRepairs(text: string, repairs: readonly Repair[]): string {
   if (repairs.length === 0) return text;
-  const parts: string[] = [];
+  let out = '';
   let at = 0;
   for (const repair of repairs) {
-    parts.push(text.slice(at, repair.start), repair.replacement);
+    out += text.slice(at, repair.start) + repair.replacement;
     at = repair.end;
   }
-  parts.push(text.slice(at));
-  return parts.join('');
+  return out + text.slice(at);
 }
 
 /** Offsets all steps by `offset`, appending them to `into`. */
-export function shiftSteps(steps: readonly Step[], offset: number, into: Step[]): void {
-  for (const step of steps) into.push({ ...step, start: step.start + offset, end: step.end + offset });
+export function shiftSteps(steps: Step[], offset: number, into: Step[]): void {
+  for (const step of steps) {
+    step.start += offset;
+    step.end += offset;
+    into.push(step);
+  }
 }
