@@ -18,7 +18,7 @@ const MAX_OPTIONS = 125;
  * `onRun` learns how many sequences were so completed.
  */
 export function forEachLossyRun(
-  bytes: readonly number[],
+  bytes: Uint16Array,
   start: number,
   end: number,
   lost: readonly number[],
@@ -62,7 +62,7 @@ const isContinuation = (byte: number) => (byte >= 0x80 && byte <= 0xbf) || byte 
 
 /** The code points a sequence may be whose lead at `at` has one continuation byte too few. */
 function completeShortSequence(
-  bytes: readonly number[],
+  bytes: Uint16Array,
   at: number,
   end: number,
   length: number,
@@ -74,14 +74,14 @@ function completeShortSequence(
   const found = new Set<number>();
   const sequence = bytes.slice(at, at + present + 1);
   for (let gap = 1; gap < length; gap++) {
-    const completed = [...sequence.slice(0, gap), WILDCARD, ...sequence.slice(gap)];
+    const completed = Uint16Array.of(...sequence.subarray(0, gap), WILDCARD, ...sequence.subarray(gap));
     for (const codePoint of expand(completed, 0, length, lost)) found.add(codePoint);
   }
   return [...found];
 }
 
 /** The code points the sequence at `at` may be, trying every lost byte at each wildcard. */
-function expand(bytes: readonly number[], at: number, length: number, lost: readonly number[]): number[] {
+function expand(bytes: Uint16Array, at: number, length: number, lost: readonly number[]): number[] {
   const sequence = bytes.slice(at, at + length);
   const wildcards: number[] = [];
   for (let k = 1; k < length; k++) if (sequence[k] === WILDCARD) wildcards.push(k);

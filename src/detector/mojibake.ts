@@ -4,7 +4,7 @@
 // of the same damage while they decode whole) is more plausible than the text by more than the prior
 // improbability of damage. Overlapping candidates from different pages are settled by that same gain.
 import { BYTE_OF, CONT_MASK, HIGH_INDEX, LEAD_MASK, PAGES, windows1252Char } from '../decoder/codepages.js';
-import { forEachUtf8Run } from '../decoder/utf8.js';
+import { forEachUtf8Run, sequenceLength } from '../decoder/utf8.js';
 import type { ResolvedOptions } from '../options.js';
 import { contextOf, type SpanContext, spanCost } from '../score/plausibility.js';
 import type { Repair } from '../types.js';
@@ -102,6 +102,7 @@ export function findMojibake(text: string, repairs: Repair[], options: ResolvedO
 }
 
 /** Pages in which the text has a lead byte followed by a continuation byte somewhere. */
+/** Pages in which the text has a lead byte followed by a continuation byte (or a lost byte) somewhere. */
 function candidatePages(text: string, lostBytes: boolean): number {
   let pages = 0;
   let lead = 0;
@@ -110,7 +111,7 @@ function candidatePages(text: string, lostBytes: boolean): number {
     const index = HIGH_INDEX[c];
     if (index === 0) {
       if (c === 0xfffd && lostBytes) pages |= lead & LOSSY_PAGES;
-      else lead = 0;
+      lead = 0;
       continue;
     }
     pages |= lead & CONT_MASK[index];
@@ -152,7 +153,8 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
   const byteOf = BYTE_OF[p];
   const lost = lostBytes ? PAGES[p].lostContinuations : [];
   const subRuns: SubRun[] = [];
-  const bytes: number[] = [];
+  let bytes = scratch;
+  let count = 0;
   let high = 0;
   let covered = 0;
   const spaces: number[] = [];
@@ -166,7 +168,7 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
     if (byte === 0 && c === 0xfffd && lost.length > 0) {
       byte = WILDCARD;
       wildcards++;
-    } else if (c === 0x20 && nbspIsHigh && runStart >= 0 && (bytes[bytes.length - 1] & 0xfe) === 0xc2) {
+    } else if (c === 0x20 && nbspIsHigh && runStart >= 0 && (bytes[count - 1] & 0xfe) === 0xc2) {
       // A no-break space that some step turned into a plain space, as the second byte of U+00A0
       // itself (C2 A0) or of à (C3 A0): the only two-byte characters that end in A0 and are common.
       byte = 0xa0;
@@ -174,19 +176,20 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
     }
     if (byte !== 0) {
       if (runStart < 0) runStart = i;
-      bytes.push(byte);
+      if (count === bytes.length) bytes = scratch = grow(bytes);
+      bytes[count++] = byte;
       continue;
     }
     if (runStart < 0) continue;
-    high += bytes.length;
-    if (bytes.length >= 2) {
+    high += count;
+    if (count >= 2) {
       const base = runStart;
       const first = subRuns.length;
       let decodedLength = 0;
       let guessedLength = 0;
       const spacedAt = (from: number, to: number) => spaces.some((at) => at >= base + from && at < base + to);
       if (wildcards === 0) {
-        forEachUtf8Run(bytes, 0, bytes.length, (from, to, decoded) => {
+        forEachUtf8Run(bytes, 0, count, (from, to, decoded) => {
           decodedLength += to - from;
           subRuns.push({
             start: base + from,
@@ -200,10 +203,10 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
         });
       }
       // Bytes left over may be sequences that lost a byte, as U+FFFD or not at all: read again.
-      if (lost.length > 0 && decodedLength < bytes.length) {
+      if (lost.length > 0 && decodedLength < count && (wildcards > 0 || hasShortSequence(bytes, count))) {
         subRuns.length = first;
         decodedLength = 0;
-        forEachLossyRun(bytes, 0, bytes.length, lost, true, (from, to, options, completed) => {
+        forEachLossyRun(bytes, 0, count, lost, true, (from, to, options, completed) => {
           decodedLength += to - from;
           if (completed > 0) guessedLength += to - from;
           const lossy = completed > 0 || bytesHaveWildcard(bytes, from, to);
@@ -218,12 +221,12 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
           });
         });
       }
-      for (let k = first; k < subRuns.length; k++) subRuns[k].leftover = bytes.length - decodedLength;
+      for (let k = first; k < subRuns.length; k++) subRuns[k].leftover = count - decodedLength;
       // Sequences completed with a byte that is not there are guesses: they don't make a page fit.
       covered += decodedLength - guessedLength;
     }
     runStart = -1;
-    bytes.length = 0;
+    count = 0;
     spaces.length = 0;
     wildcards = 0;
   }
@@ -256,7 +259,28 @@ function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs): 
   }
 }
 
-function bytesHaveWildcard(bytes: readonly number[], from: number, to: number): boolean {
+/** Bytes of the run being read, reused from window to window. */
+let scratch: Uint16Array = new Uint16Array(256);
+function grow(bytes: Uint16Array): Uint16Array {
+  const larger = new Uint16Array(bytes.length * 2);
+  larger.set(bytes);
+  return larger;
+}
+
+/** Whether some lead byte has too few continuation bytes after it: a sequence that may have lost one. */
+function hasShortSequence(bytes: Uint16Array, count: number): boolean {
+  for (let i = 0; i < count; i++) {
+    const length = sequenceLength(bytes[i]);
+    if (length === 0) continue;
+    for (let k = 1; k < length; k++) {
+      const byte = bytes[i + k];
+      if (i + k >= count || byte < 0x80 || byte > 0xbf) return true;
+    }
+  }
+  return false;
+}
+
+function bytesHaveWildcard(bytes: Uint16Array, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (bytes[i] === WILDCARD) return true;
   return false;
 }
@@ -379,14 +403,20 @@ function resolve(candidates: Candidate[], pages: number, length: number): Candid
     .filter((p) => (pages & PAGES[p].bit) !== 0 && confident[p] === 1)
     .sort((a, b) => gain[b] - gain[a] || loose[a] - loose[b] || a - b);
   const chosen: Candidate[] = [];
+  if (order.length === 1) {
+    for (const candidate of candidates) if (candidate.page === order[0]) chosen.push(candidate);
+    return chosen.sort((a, b) => a.start - b.start);
+  }
   const claimed = new Uint8Array(length);
   const free = (candidate: Candidate) => {
     for (let i = candidate.start; i < candidate.end; i++) if (claimed[i] === 1) return false;
     return true;
   };
+  const byPage = PAGES.map((): Candidate[] => []);
+  for (const candidate of candidates) byPage[candidate.page].push(candidate);
   for (const p of order) {
-    for (const candidate of candidates) {
-      if (candidate.page !== p || !free(candidate)) continue;
+    for (const candidate of byPage[p]) {
+      if (!free(candidate)) continue;
       claimed.fill(1, candidate.start, candidate.end);
       chosen.push(candidate);
     }

@@ -43,8 +43,14 @@ for (const [key, value] of decode(CHAR_PAIR_COUNTS)) {
   }
   row.set(key % CHAR_PAIR_BASE, value);
 }
-/** Costs computed so far, by first then second code point (both small integers, so the maps stay fast). */
-const pairCostCache = new Map<number, Map<number, number>>();
+/**
+ * Costs of BMP character pairs computed so far: an open-addressing table keyed by first × 65536 +
+ * second, emptied when it fills up (it is a cache; the cost of any pair can be computed again).
+ */
+const PAIR_CACHE_BITS = 16;
+const pairCacheKeys = new Uint32Array(1 << PAIR_CACHE_BITS).fill(0xffffffff);
+const pairCacheCosts = new Float64Array(1 << PAIR_CACHE_BITS);
+let pairCacheFill = 0;
 /** Weight of the observed character bigram against the class model, where one side is non-ASCII. */
 const CHAR_BIGRAM_WEIGHT = 0.8;
 const classCounts = decode(CLASS_COUNTS);
@@ -91,7 +97,7 @@ const CLASS_SPACE = classSizes.size;
 const classProbability = (cls: number) => ((classCounts.get(cls) ?? 0) + UNSEEN) / (total + UNSEEN * CLASS_SPACE);
 
 /** Emission costs of BMP characters, filled on first use (NaN until then); astral ones in a map. */
-const bmpEmitCosts = new Float32Array(0x10000).fill(Number.NaN);
+const bmpEmitCosts = new Float64Array(0x10000).fill(Number.NaN);
 const astralEmitCosts = new Map<number, number>();
 /** Bits to say which character of its class this is. */
 function emitCost(codePoint: number): number {
@@ -114,7 +120,7 @@ const denseClass = new Int16Array(2048).fill(-1);
   for (const cls of classSizes.keys()) denseClass[cls] = next++;
 }
 const denseCount = classSizes.size;
-const transitionCosts = new Float32Array(denseCount * denseCount).fill(Number.NaN);
+const transitionCosts = new Float64Array(denseCount * denseCount).fill(Number.NaN);
 /** Bits for class `next` to follow class `previous`. */
 function transitionCost(previous: number, next: number): number {
   const slot = denseClass[previous] * denseCount + denseClass[next];
@@ -133,7 +139,7 @@ function transitionCost(previous: number, next: number): number {
  * more (or less) often a letter follows this character when a letter stands before it. An apostrophe
  * inside a word earns bits back; a guillemet or copyright sign between two letters pays.
  */
-const sandwichBits = new Map<number, [afterLetterThenLetter: number, afterLetterThenOther: number]>();
+const sandwichBits = new Map<number, readonly [afterLetterThenLetter: number, afterLetterThenOther: number]>();
 for (const entry of SANDWICH_COUNTS.split(',')) {
   const [cp, total, afterLetter, between, beforeLetter] = entry.split(':').map((s) => Number.parseInt(s, 36));
   const letterGivenLetter = (between + 0.5) / (afterLetter + 1);
@@ -208,20 +214,33 @@ export function spanCost(span: string, context: SpanContext): number {
  */
 function pairCost(previous: number, previousClass: number, cp: number, cls: number): number {
   if (previous < 0x80 && cp < 0x80) return transitionCost(previousClass, cls) + emitCost(cp);
-  let row = pairCostCache.get(previous);
-  if (row === undefined) {
-    row = new Map();
-    pairCostCache.set(previous, row);
+  if (previous > 0xffff || cp > 0xffff) return computePairCost(previous, previousClass, cp, cls);
+  const key = previous * 0x10000 + cp;
+  const mask = (1 << PAIR_CACHE_BITS) - 1;
+  let slot = Math.imul(key, 0x9e3779b1) >>> (32 - PAIR_CACHE_BITS);
+  for (;;) {
+    const stored = pairCacheKeys[slot];
+    if (stored === key) return pairCacheCosts[slot];
+    if (stored === 0xffffffff) break;
+    slot = (slot + 1) & mask;
   }
-  let cost = row.get(cp);
-  if (cost === undefined) {
-    const classBits = transitionCost(previousClass, cls) + emitCost(cp);
-    const seen = charCounts.get(previous) ?? 0;
-    const bigram = seen === 0 ? 0 : (charPairCounts.get(previous)?.get(cp) ?? 0) / seen;
-    cost = -Math.log2(CHAR_BIGRAM_WEIGHT * bigram + (1 - CHAR_BIGRAM_WEIGHT) * 2 ** -classBits);
-    row.set(cp, cost);
+  if (pairCacheFill > (3 << PAIR_CACHE_BITS) >> 2) {
+    pairCacheKeys.fill(0xffffffff);
+    pairCacheFill = 0;
+    return pairCost(previous, previousClass, cp, cls);
   }
+  const cost = computePairCost(previous, previousClass, cp, cls);
+  pairCacheKeys[slot] = key;
+  pairCacheCosts[slot] = cost;
+  pairCacheFill++;
   return cost;
+}
+
+function computePairCost(previous: number, previousClass: number, cp: number, cls: number): number {
+  const classBits = transitionCost(previousClass, cls) + emitCost(cp);
+  const seen = charCounts.get(previous) ?? 0;
+  const bigram = seen === 0 ? 0 : (charPairCounts.get(previous)?.get(cp) ?? 0) / seen;
+  return -Math.log2(CHAR_BIGRAM_WEIGHT * bigram + (1 - CHAR_BIGRAM_WEIGHT) * 2 ** -classBits);
 }
 
 /** How far the nearest letter may be for its script to count as context. */
