@@ -4,9 +4,10 @@
 //
 // Sources, both shipped with the repo or its runtime and read only here, never at run time:
 // - the `expected` (clean) texts of the development corpus, fixtures/corpus/dev.jsonl;
+// - short texts written for this project in fixtures/training/ (emoji, chat, symbols);
 // - the CLDR names of languages, regions, scripts and currencies in every locale the JavaScript
 //   engine's Intl knows (short real strings in many scripts).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CATEGORY_NAMES } from '../src/generated/unicode-classes.js';
@@ -30,6 +31,15 @@ export function isHeldOut(text: string): boolean {
   let hash = 0;
   for (let i = 0; i < text.length; i++) hash = (hash * 31 + text.charCodeAt(i)) | 0;
   return (hash >>> 0) % 5 === 0;
+}
+
+/** fixtures/training/*.txt, one text a line: what the corpus lacks (emoji, chat, symbols, box drawing). */
+function trainingTexts(): string[] {
+  const dir = join(root, 'fixtures', 'training');
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.txt'))
+    .sort()
+    .flatMap((file) => readFileSync(join(dir, file), 'utf8').split('\n').filter(Boolean));
 }
 
 function cldrTexts(): string[] {
@@ -184,7 +194,7 @@ const encode = (map: Map<number, number>) =>
 export function generate(): string {
   // Real text is also set in capitals (headings, labels, shouting): count an upper-cased copy of
   // the corpus too, so that capitals next to each other are not news to the model.
-  const corpus = corpusTexts();
+  const corpus = [...corpusTexts(), ...trainingTexts()];
   const texts = [...corpus, ...corpus.map((text) => text.toUpperCase()), ...cldrTexts()];
   const { chars, classCounts, pairs, scriptPairs, charPairs, sandwiches } = count(texts);
   const sandwichTable = [...sandwiches]

@@ -41,6 +41,8 @@ const LOOSE_BITS = 2;
 const MISSING_BYTE_BITS = 6;
 /** Bits by which the best candidate for a lost byte must beat the next before we recover it. */
 const LOST_BYTE_MARGIN = 0;
+/** The same for a byte that left no trace: a guess at both the byte and its place, so it must stand out. */
+const MISSING_BYTE_MARGIN = 0;
 /** Further layers of the same misreading we peel off one span. */
 const MAX_LAYERS = 3;
 
@@ -243,7 +245,8 @@ function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs): 
     } else {
       const options = subRun.decoded;
       guessed = subRun.lossy ? options.filter((option) => option.length > 1).length || 1 : 0;
-      const chosen = chooseOptions(options, contextOf(text, subRun.start, subRun.end));
+      const margin = subRun.completed > 0 ? MISSING_BYTE_MARGIN : LOST_BYTE_MARGIN;
+      const chosen = chooseOptions(options, contextOf(text, subRun.start, subRun.end), margin);
       if (chosen === null) continue;
       decoded = String.fromCodePoint(...chosen);
     }
@@ -288,10 +291,10 @@ function bytesHaveWildcard(bytes: Uint16Array, from: number, to: number): boolea
 /**
  * Picks the option of each uncertain character that makes the run cheapest, one character at a time
  * with the others held, in two sweeps so that neighbouring guesses can settle on each other. Returns
- * null when some character's best option beats its runner-up by less than LOST_BYTE_MARGIN: a guess
+ * null when some character's best option beats its runner-up by less than `margin` bits: a guess
  * the context does not single out is not made.
  */
-function chooseOptions(options: number[][], context: SpanContext): number[] | null {
+function chooseOptions(options: number[][], context: SpanContext, margin: number): number[] | null {
   const chosen = options.map((option) => option[0]);
   const margins = options.map(() => Number.POSITIVE_INFINITY);
   for (let sweep = 0; sweep < 2 * options.length; sweep++) {
@@ -314,7 +317,7 @@ function chooseOptions(options: number[][], context: SpanContext): number[] | nu
     chosen[k] = best;
     margins[k] = secondCost - bestCost;
   }
-  return margins.every((margin) => margin >= LOST_BYTE_MARGIN) ? chosen : null;
+  return margins.every((found) => found >= margin) ? chosen : null;
 }
 
 /** The best layer of a decoded sub-run, or null when no layer clears the lowest prior. */
