@@ -12,8 +12,8 @@ import { applyRepairs, mergeRepairs, shiftSteps } from './steps.js';
 import type { Repair, Step } from './types.js';
 import { windowEnd } from './windows.js';
 
-/** Passes over one window before we stop: enough for three layers of escapes and mojibake. */
-const MAX_PASSES = 6;
+/** Passes over one window before we stop: enough for three layers of escapes and mojibake, and clean-ups. */
+const MAX_PASSES = 8;
 
 type Detector = (text: string, repairs: Repair[], options: ResolvedOptions) => void;
 
@@ -94,6 +94,9 @@ function repairWindow(
   steps: Step[] | null,
 ): { text: string; steps: Step[] | null } {
   const escapes = escapeDetectors(options);
+  const findEscapes = (text: string, repairs: Repair[]) => {
+    for (const detect of escapes) detect(text, repairs, options);
+  };
   let current = window;
   const runPass = (find: (text: string, repairs: Repair[]) => void): boolean => {
     const repairs: Repair[] = [];
@@ -105,16 +108,15 @@ function repairWindow(
     current = applyRepairs(current, chosen);
     return true;
   };
+  // Damage first, then (when a pass finds no damage) surrogates and clean-ups; anything those change
+  // is looked at again, so the result is a fixed point and fixText is idempotent.
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const found =
-      runPass((text, repairs) => {
-        for (const detect of escapes) detect(text, repairs, options);
-      }) ||
-      (options.mojibake && runPass((text, repairs) => findMojibake(text, repairs, options)));
-    if (!found) break;
+    if (runPass(findEscapes)) continue;
+    if (options.mojibake && runPass((text, repairs) => findMojibake(text, repairs, options))) continue;
+    let cleaned = runPass(findLoneSurrogates);
+    for (const cleanup of cleanups) cleaned = runPass(cleanup) || cleaned;
+    if (!cleaned) break;
   }
-  runPass(findLoneSurrogates);
-  for (const cleanup of cleanups) runPass(cleanup);
   return { text: current, steps };
 }
 

@@ -2,7 +2,7 @@
 // below is typed so that a new option can't be forgotten); boolean ones also have a --no- form, and
 // when a flag is given twice the last one wins.
 import { parseArgs } from 'node:util';
-import { resolveEncoding } from '../decoder/bytes.js';
+import { isAsciiCompatible, resolveEncoding } from '../decoder/bytes.js';
 import type { FixOptions } from '../options.js';
 import { UsageError } from './errors.js';
 
@@ -169,6 +169,11 @@ export function parseCliArgs(argv: readonly string[], defaultJobs: number): CliA
   }
   args.action = chooseAction(modes, args.format);
   if (args.fields.length > 0 && !args.jsonl) throw new UsageError('--field needs --jsonl');
+  if (args.jsonl && !isAsciiCompatible(resolveEncoding(args.encoding))) {
+    throw new UsageError(
+      `--jsonl splits lines at LF bytes, which ${args.encoding} does not keep; convert to UTF-8 first`,
+    );
+  }
   if (args.action === 'write' && (args.paths.length === 0 || args.paths.includes('-'))) {
     throw new UsageError('--write needs files or folders to rewrite, not stdin');
   }

@@ -1,8 +1,11 @@
 // Binary files are skipped, never rewritten. A file is binary when the start of its decoded text holds
-// a NUL, or so many other control characters that no encoding made text of it.
+// a NUL, or so many other control characters that no encoding made text of it (a few are text: a bell,
+// a form feed, a stray control in a short line).
 
 /** How much decoded text the sniff looks at. */
 export const SNIFF_CHARS = 64 * 1024;
+/** Fewer control characters than this never make a file binary. */
+const MANY_CONTROLS = 16;
 
 export function looksBinary(text: string): boolean {
   if (text.includes('\0')) return true;
@@ -12,5 +15,5 @@ export function looksBinary(text: string): boolean {
     // Tab, LF, VT, FF, CR and ESC (terminal colours in logs) are at home in text.
     if ((c < 0x20 && (c < 0x09 || c > 0x0d) && c !== 0x1b) || c === 0x7f) controls++;
   }
-  return controls > 0 && controls * 20 > text.length;
+  return controls >= MANY_CONTROLS && controls * 10 > text.length;
 }

@@ -11,8 +11,12 @@ export interface Rule {
   readonly dirOnly: boolean;
 }
 
+/** Backslashes in a bracket set, doubled to stay literal in the regex. */
+const BACKSLASHES = /\\/g;
 /** Characters that mean something in a regex and nothing in a glob. */
 const REGEX_SPECIAL = /[.+^${}()|\\]/;
+/** A CR left from CRLF line endings. */
+const TRAILING_CR = /\r$/;
 /** Trailing spaces that a backslash does not protect. */
 const TRAILING_SPACES = /(?<!\\) +$/;
 
@@ -20,7 +24,7 @@ const TRAILING_SPACES = /(?<!\\) +$/;
 export function parseIgnoreFile(text: string, base: string): Rule[] {
   const rules: Rule[] = [];
   for (const raw of text.split('\n')) {
-    const line = raw.replace(/\r$/, '').replace(TRAILING_SPACES, '');
+    const line = raw.replace(TRAILING_CR, '').replace(TRAILING_SPACES, '');
     if (line === '' || line.startsWith('#')) continue;
     const rule = parsePattern(line, base);
     if (rule !== null) rules.push(rule);
@@ -71,7 +75,7 @@ function globToRegex(glob: string): string {
       }
       let set = glob.slice(i + 1, close);
       if (set.startsWith('!')) set = `^${set.slice(1)}`;
-      out += `[${set.replace(/\\/g, '\\\\')}]`;
+      out += `[${set.replace(BACKSLASHES, '\\\\')}]`;
       i = close;
     } else if (c === '\\' && i + 1 < glob.length) {
       i++;

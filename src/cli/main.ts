@@ -82,6 +82,7 @@ class Command {
     process.once('SIGTERM', onSignal);
     try {
       await this.runAll(inputs);
+      await this.finish();
     } catch (error) {
       if (!(error instanceof OutputError)) throw error;
       this.progress.clear();
@@ -95,7 +96,6 @@ class Command {
       await this.pool?.close();
       this.progress.clear();
     }
-    await this.finish();
     return this.exitCode();
   }
 
@@ -207,7 +207,7 @@ class Command {
     try {
       await writeTo(process.stdout, text);
     } catch (error) {
-      throw new OutputError(error);
+      throw error instanceof OutputError ? error : new OutputError(error);
     }
   }
 

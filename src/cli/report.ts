@@ -20,12 +20,12 @@ export function changeLine(path: string, change: Change): string {
 }
 
 export function githubLine(path: string, change: Change): string {
-  const escape = (text: string, pattern: RegExp) =>
+  const percentEncode = (text: string, pattern: RegExp) =>
     text.replace(pattern, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   const message = `${change.kind}: ${quote(change.before)} → ${quote(change.after)} (${change.detail})`;
-  const file = escape(path, COMMAND_PROPERTY);
-  const title = escape(`unmojibake ${change.kind}`, COMMAND_PROPERTY);
-  return `::warning file=${file},line=${change.line},col=${change.column},title=${title}::${escape(message, COMMAND_DATA)}`;
+  const file = percentEncode(path, COMMAND_PROPERTY);
+  const title = percentEncode(`unmojibake ${change.kind}`, COMMAND_PROPERTY);
+  return `::warning file=${file},line=${change.line},col=${change.column},title=${title}::${percentEncode(message, COMMAND_DATA)}`;
 }
 
 function plural(count: number, word: string): string {

@@ -88,6 +88,8 @@ export const JSONL_LINE_LIMIT = 64 << 20;
 /** Per file and kind, warnings about single lines past this many are only counted. */
 const LINE_WARNINGS = 10;
 const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
+/** The code of a system error (`ENOENT`, `EIO`), as opposed to Node's own `ERR_…` codes. */
+const ERRNO = /^E[A-Z0-9]+$/;
 const LF = new Uint8Array([0x0a]);
 
 type Source = () => AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
@@ -140,7 +142,12 @@ export async function runTask(task: Task, env: TaskEnv): Promise<TaskResult> {
   } catch (error) {
     if (error instanceof OutputError) throw error;
     result.status = 'failed';
-    result.messages.push({ level: 'error', text: `${task.input.display}: ${describeIoError(error)}` });
+    // I/O errors are the file's; anything else is a bug, reported with its stack.
+    const expected = error instanceof CliError || ERRNO.test((error as NodeJS.ErrnoException | null)?.code ?? '');
+    const text = expected
+      ? describeIoError(error)
+      : `unexpected error (please report it)\n${error instanceof Error ? error.stack : String(error)}`;
+    result.messages.push({ level: 'error', text: `${task.input.display}: ${text}` });
   } finally {
     await handle?.close().catch(() => {});
   }
@@ -183,7 +190,7 @@ abstract class Run {
     try {
       await this.env.onChanges(changes);
     } catch (error) {
-      throw new OutputError(error);
+      throw error instanceof OutputError ? error : new OutputError(error);
     }
   }
 
@@ -192,7 +199,7 @@ abstract class Run {
     try {
       await this.env.write!(data);
     } catch (error) {
-      throw new OutputError(error);
+      throw error instanceof OutputError ? error : new OutputError(error);
     }
   }
 

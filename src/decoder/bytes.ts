@@ -31,6 +31,8 @@ export interface DecodedBytes {
 
 /** How many bytes, from the first non-ASCII one, detection looks at. */
 export const SAMPLE_BYTES = 64 * 1024;
+/** How much of the ASCII just before the sample detection also looks at. */
+const CONTEXT_BYTES = 1024;
 
 /** Decodes bytes to text, detecting the encoding unless one is given. */
 export function decodeBytes(bytes: Uint8Array, options?: DecodeOptions): DecodedBytes {
@@ -105,6 +107,7 @@ export class ByteDecoder {
   private held: Uint8Array[] = [];
   private heldLength = 0;
   private inner: ChunkDecoder | null = null;
+  private context: Uint8Array = new Uint8Array(0);
 
   constructor(label = 'auto') {
     this.label = resolveEncoding(label);
@@ -143,6 +146,7 @@ export class ByteDecoder {
     }
     if (this.phase === 'ascii') {
       const first = firstNonAscii(bytes);
+      this.keepContext(first < 0 ? bytes : bytes.subarray(0, first));
       if (first < 0) return latin1(bytes);
       out = latin1(bytes.subarray(0, first));
       bytes = bytes.subarray(first);
@@ -151,13 +155,26 @@ export class ByteDecoder {
     if (this.phase === 'sample') {
       bytes = this.take(bytes);
       if (bytes.length < SAMPLE_BYTES && !final) return out + this.hold(bytes);
-      const choice = detect(bytes, final);
+      // Only the sample decides, however much arrived at once: the stream and the whole agree.
+      const sampleIsAll = bytes.length <= SAMPLE_BYTES;
+      const choice = detect(this.context, sampleIsAll ? bytes : bytes.subarray(0, SAMPLE_BYTES), final && sampleIsAll);
+      this.context = new Uint8Array(0);
       this.encoding = choice.encoding;
       this.confidence = choice.confidence;
       this.inner = createChunkDecoder(this.encoding);
       this.phase = 'decode';
     }
     return out + this.inner!.write(bytes);
+  }
+
+  /** Keeps the last CONTEXT_BYTES of ASCII before the sample: words around a first accent help chardet. */
+  private keepContext(ascii: Uint8Array): void {
+    if (ascii.length >= CONTEXT_BYTES) {
+      this.context = ascii.slice(ascii.length - CONTEXT_BYTES);
+    } else if (ascii.length > 0) {
+      const kept = Math.min(this.context.length, CONTEXT_BYTES - ascii.length);
+      this.context = concat([this.context.subarray(this.context.length - kept), ascii], kept + ascii.length);
+    }
   }
 
   /** Prepends what was held back to `bytes`. */
@@ -236,9 +253,10 @@ interface Choice {
   confidence: number;
 }
 
-/** Picks the encoding of a sample that starts at the first non-ASCII byte. */
-function detect(sample: Uint8Array, final: boolean): Choice {
-  if (isStrictUtf8(sample, final)) return { encoding: 'utf-8', confidence: 1 };
+/** Picks the encoding of a sample that starts at the first non-ASCII byte, with the ASCII before it. */
+function detect(context: Uint8Array, start: Uint8Array, final: boolean): Choice {
+  if (isStrictUtf8(start, final)) return { encoding: 'utf-8', confidence: 1 };
+  const sample = context.length === 0 ? start : concat([context, start], context.length + start.length);
   const candidates: Choice[] = [];
   for (const match of chardet.analyse(sample)) {
     const encoding = canonicalOrNull(match.name);
@@ -317,6 +335,8 @@ function isWesternText(text: string): boolean {
     const char = text[i];
     if (LETTER.test(char)) {
       if (!WESTERN_LETTER.test(char)) return false;
+      // The ordinal indicators end a number or abbreviation (`1º`, `nª`); before a letter they are ş or Ş.
+      if ((c === 0xaa || c === 0xba) && i + 1 < text.length && LETTER.test(text[i + 1])) return false;
     } else if (!WESTERN_TOUCHING.test(char)) {
       // Spanish ¿ and ¡ open a word, so only a letter before them counts.
       const before = i > 0 && LETTER.test(text[i - 1]);
@@ -327,25 +347,39 @@ function isWesternText(text: string): boolean {
   return true;
 }
 
-/** Script groups told apart by `oddness`: a letter's group, or 0 for a non-letter. */
+const THAI = /\p{Script=Thai}/u;
+const CHINESE_JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** Script groups told apart by `oddness`: a letter's group is its index + 1 (0 is a non-letter). */
 const SCRIPT_GROUPS: ReadonlyArray<RegExp> = [
   /\p{Script=Latin}/u,
   /\p{Script=Greek}/u,
   /\p{Script=Cyrillic}/u,
   /\p{Script=Hebrew}/u,
   /\p{Script=Arabic}/u,
-  /\p{Script=Thai}/u,
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u,
+  THAI,
+  CHINESE_JAPANESE,
   /\p{Script=Hangul}/u,
 ];
+/** The groups of scripts written without spaces. */
+const UNSPACED = new Set([SCRIPT_GROUPS.indexOf(THAI) + 1, SCRIPT_GROUPS.indexOf(CHINESE_JAPANESE) + 1]);
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
-/** Characters that sit between words without being odd: spaces, punctuation, digits, marks. */
-const NEUTRAL = /[\s\p{P}\p{N}\p{M}]/u;
+/** Spaces and combining marks: never odd. */
+const NEUTRAL = /[\s\p{M}]/u;
+/** At home inside a word: right single quote (apostrophe), middle dot (Catalan l·l), soft and non-breaking hyphens. */
+const INSIDE_WORD = /[\u2019\u00b7\u00ad\u2011]/;
+/** At home at a word's edge (quotes, guillemets, dashes, ¿ ¡, currency, ° º ª ™ ® ©), odd inside one. */
+const WORD_EDGE = /[‘“”‚„«»‹›–—…¿¡€£¥¢°ºª™®©\u00a0]/;
+
+/** A letter's script group (1-based; every unnamed script shares the last). */
+function groupOf(letter: string): number {
+  return SCRIPT_GROUPS.findIndex((pattern) => pattern.test(letter)) + 1 || SCRIPT_GROUPS.length + 1;
+}
 
 /**
  * How odd a decoding reads: a count of controls, script changes and lower-to-upper flips inside a word,
- * and symbols glued to letters. Wrong code pages produce these; the right one rarely does.
+ * and signs glued to letters (quotes and dashes only count inside a word). Wrong code pages produce
+ * these; the right one rarely does.
  */
 function oddness(text: string): number {
   let odd = 0;
@@ -356,6 +390,7 @@ function oddness(text: string): number {
     if (c < 0x80) {
       if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x1b) || c === 0x7f) odd++;
       const letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+      if (letter && previousGroup > 1) odd++;
       previousGroup = letter ? 1 : 0;
       previousLower = c >= 0x61 && c <= 0x7a;
       continue;
@@ -367,14 +402,23 @@ function oddness(text: string): number {
     }
     const char = text[i];
     if (LETTER.test(char)) {
-      const group = SCRIPT_GROUPS.findIndex((pattern) => pattern.test(char)) + 1 || SCRIPT_GROUPS.length + 1;
+      const group = groupOf(char);
       if (previousGroup !== 0 && group !== previousGroup) odd++;
       if (previousLower && UPPER.test(char)) odd++;
       previousGroup = group;
       previousLower = LOWER.test(char);
     } else {
-      const nextIsLetter = i + 1 < text.length && LETTER.test(text[i + 1]);
-      if (!NEUTRAL.test(char) && (previousGroup !== 0 || nextIsLetter)) odd++;
+      // Scripts written without spaces (Thai, CJK) put punctuation right against letters.
+      const before = previousGroup !== 0 && !UNSPACED.has(previousGroup);
+      const after = i + 1 < text.length && LETTER.test(text[i + 1]) && !UNSPACED.has(groupOf(text[i + 1]));
+      if (NEUTRAL.test(char) || INSIDE_WORD.test(char)) {
+        // neither
+      } else if (WORD_EDGE.test(char)) {
+        if (before && after) odd++;
+      } else if (before || after) {
+        // A sign or number glued to a letter: `by³`, `Za¾lu`, `Ã©`.
+        odd++;
+      }
       previousGroup = 0;
       previousLower = false;
     }

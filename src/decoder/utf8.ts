@@ -56,21 +56,48 @@ export function forEachUtf8Run(
 ): void {
   let i = start;
   let runStart = -1;
-  let text = '';
+  const units = new TextUnits();
   while (i < end) {
     const codePoint = decodeSequenceAt(bytes, i, end);
     if (codePoint < 0) {
       if (runStart >= 0) {
-        onRun(runStart, i, text);
+        onRun(runStart, i, units.take());
         runStart = -1;
-        text = '';
       }
       i++;
       continue;
     }
     if (runStart < 0) runStart = i;
-    text += String.fromCodePoint(codePoint);
+    units.push(codePoint);
     i += utf8Length(codePoint);
   }
-  if (runStart >= 0) onRun(runStart, i, text);
+  if (runStart >= 0) onRun(runStart, i, units.take());
+}
+
+/** Builds a string from code points in chunks, not one concatenation per character. */
+export class TextUnits {
+  private readonly chunk: number[] = [];
+  private done = '';
+
+  push(codePoint: number): void {
+    if (codePoint > 0xffff) {
+      this.chunk.push(0xd800 + ((codePoint - 0x10000) >> 10), 0xdc00 + ((codePoint - 0x10000) & 0x3ff));
+    } else {
+      this.chunk.push(codePoint);
+    }
+    if (this.chunk.length >= 4096) this.flush();
+  }
+
+  take(): string {
+    this.flush();
+    const text = this.done;
+    this.done = '';
+    return text;
+  }
+
+  private flush(): void {
+    if (this.chunk.length === 0) return;
+    this.done += String.fromCharCode(...this.chunk);
+    this.chunk.length = 0;
+  }
 }

@@ -58,6 +58,9 @@ export function forEachLossyRun(
   flush(i);
 }
 
+/** The sequence being expanded (four bytes at most). */
+const sequence = new Uint16Array(4);
+
 const isContinuation = (byte: number) => (byte >= 0x80 && byte <= 0xbf) || byte === WILDCARD;
 
 /** The code points a sequence may be whose lead at `at` has one continuation byte too few. */
@@ -71,18 +74,20 @@ function completeShortSequence(
   const present = length - 2;
   for (let k = 1; k <= present; k++) if (at + k >= end || !isContinuation(bytes[at + k])) return [];
   if (at + present + 1 < end && isContinuation(bytes[at + present + 1])) return [];
-  const found = new Set<number>();
-  const sequence = bytes.slice(at, at + present + 1);
+  const found: number[] = [];
   for (let gap = 1; gap < length; gap++) {
-    const completed = Uint16Array.of(...sequence.subarray(0, gap), WILDCARD, ...sequence.subarray(gap));
-    for (const codePoint of expand(completed, 0, length, lost)) found.add(codePoint);
+    // The sequence with a wildcard where the byte went missing.
+    for (let k = 0, from = at; k < length; k++) completed[k] = k === gap ? WILDCARD : bytes[from++];
+    for (const codePoint of expand(completed, 0, length, lost)) if (!found.includes(codePoint)) found.push(codePoint);
   }
-  return [...found];
+  return found;
 }
+
+const completed = new Uint16Array(4);
 
 /** The code points the sequence at `at` may be, trying every lost byte at each wildcard. */
 function expand(bytes: Uint16Array, at: number, length: number, lost: readonly number[]): number[] {
-  const sequence = bytes.slice(at, at + length);
+  for (let k = 0; k < length; k++) sequence[k] = bytes[at + k];
   const wildcards: number[] = [];
   for (let k = 1; k < length; k++) if (sequence[k] === WILDCARD) wildcards.push(k);
   if (wildcards.length === 0) {

@@ -49,6 +49,8 @@ const MAX_LAYERS = 3;
 /** Pages with undefined continuation bytes, whose misreadings may carry U+FFFD. */
 const LOSSY_PAGES = PAGES.reduce((mask, page) => (page.lostContinuations.length > 0 ? mask | page.bit : mask), 0);
 
+/** Longest text whose cost is remembered for other pages' readings of the same span. */
+const MEMO_LENGTH = 256;
 /** Costs of texts already weighed for a span of this window (pages often agree), by span, then text. */
 type Costs = Map<number, Map<string, number>>;
 
@@ -68,21 +70,35 @@ interface Candidate {
 }
 
 export function findMojibake(text: string, repairs: Repair[], options: ResolvedOptions): void {
-  const pages = candidatePages(text, options.lostBytes);
+  const lostBytes = options.lostBytes && !mostlyLost(text);
+  const pages = candidatePages(text, lostBytes);
   if (pages === 0) {
     mapLoneC1(text, 0, text.length, repairs);
     return;
   }
   const readings: Reading[] = [];
   for (let p = 0; p < PAGES.length; p++) {
-    if ((pages & PAGES[p].bit) !== 0) readings.push(readPage(text, p, options.lostBytes));
+    if ((pages & PAGES[p].bit) !== 0) readings.push(readPage(text, p, lostBytes));
   }
   let bestCoverage = 0;
   for (const reading of readings) bestCoverage = Math.max(bestCoverage, reading.coverage);
   const candidates: Candidate[] = [];
   const costs: Costs = new Map();
+  // Best-fitting pages first. Where one page explains nearly all of the window, a page that fits
+  // clearly worse does not weigh a span that the better page already repaired with confidence: the
+  // better page explains more and would keep it anyway. (Where legitimate accented letters are
+  // many, coverage says less, and every page weighs every span.)
+  readings.sort((a, b) => b.coverage - a.coverage || a.page - b.page);
+  const settled = new Uint8Array(text.length);
   for (const reading of readings) {
-    if (reading.coverage >= COVERAGE_RATIO * bestCoverage) weigh(text, reading, candidates, costs);
+    if (reading.coverage < COVERAGE_RATIO * bestCoverage) continue;
+    const first = candidates.length;
+    const skip = bestCoverage >= SETTLED_RATIO && reading.coverage < SETTLED_RATIO * bestCoverage;
+    weigh(text, reading, candidates, costs, skip ? settled : null);
+    for (let k = first; k < candidates.length; k++) {
+      const candidate = candidates[k];
+      if (candidate.gain > DAMAGE_PRIOR) settled.fill(1, candidate.start, candidate.end);
+    }
   }
   const chosen = resolve(candidates, pages, text.length);
   let at = 0;
@@ -103,7 +119,13 @@ export function findMojibake(text: string, repairs: Repair[], options: ResolvedO
   mapLoneC1(text, at, text.length, repairs);
 }
 
-/** Pages in which the text has a lead byte followed by a continuation byte somewhere. */
+/** Where more than a quarter of a window is U+FFFD, too much was lost to guess what it was. */
+function mostlyLost(text: string): boolean {
+  let lost = 0;
+  for (let at = text.indexOf('\ufffd'); at >= 0; at = text.indexOf('\ufffd', at + 1)) lost++;
+  return lost * 4 > text.length;
+}
+
 /** Pages in which the text has a lead byte followed by a continuation byte (or a lost byte) somewhere. */
 function candidatePages(text: string, lostBytes: boolean): number {
   let pages = 0;
@@ -150,17 +172,23 @@ interface SubRun {
  * a page that explains the damage turns nearly all of its high characters into text.
  */
 const COVERAGE_RATIO = 0.5;
+/** Where the best page covers this share, pages covering less than this share of it skip spans it settled. */
+const SETTLED_RATIO = 0.9;
+/** Share of its high characters a page must explain exactly before we look for bytes that vanished. */
+const DROPPED_COVERAGE = 0.5;
 
 function readPage(text: string, p: number, lostBytes: boolean): Reading {
   const byteOf = BYTE_OF[p];
   const lost = lostBytes ? PAGES[p].lostContinuations : [];
-  const subRuns: SubRun[] = [];
+  const nbspIsHigh = PAGES[p].high.charCodeAt(0xa0 - 0x80) === 0xa0;
+  let subRuns: SubRun[] = [];
+  /** Runs with a sequence one byte short, to read again if the page turns out to fit: [start, end, first sub-run, end of sub-runs]. */
+  const shortRuns: Array<[number, number, number, number]> = [];
+  const spaces: number[] = [];
   let bytes = scratch;
   let count = 0;
   let high = 0;
   let covered = 0;
-  const spaces: number[] = [];
-  const nbspIsHigh = PAGES[p].high.charCodeAt(0xa0 - 0x80) === 0xa0;
   let wildcards = 0;
   let runStart = -1;
   for (let i = 0; i <= text.length; i++) {
@@ -185,59 +213,99 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
     if (runStart < 0) continue;
     high += count;
     if (count >= 2) {
-      const base = runStart;
       const first = subRuns.length;
-      let decodedLength = 0;
-      let guessedLength = 0;
-      const spacedAt = (from: number, to: number) => spaces.some((at) => at >= base + from && at < base + to);
-      if (wildcards === 0) {
-        forEachUtf8Run(bytes, 0, count, (from, to, decoded) => {
-          decodedLength += to - from;
-          subRuns.push({
-            start: base + from,
-            end: base + to,
-            decoded,
-            leftover: 0,
-            lossy: false,
-            spaced: spacedAt(from, to),
-            completed: 0,
-          });
-        });
+      // U+FFFD in the run: read it with wildcards at once; otherwise exactly, and note sequences
+      // one byte short, which may have lost a byte without a trace.
+      const lossy = wildcards > 0 && lost.length > 0;
+      const exact = decodeRun(bytes, count, runStart, spaces, lossy ? lost : null, false, subRuns);
+      covered += exact;
+      if (!lossy && lost.length > 0 && exact < count && hasShortSequence(bytes, count)) {
+        shortRuns.push([runStart, i, first, subRuns.length]);
       }
-      // Bytes left over may be sequences that lost a byte, as U+FFFD or not at all: read again.
-      if (lost.length > 0 && decodedLength < count && (wildcards > 0 || hasShortSequence(bytes, count))) {
-        subRuns.length = first;
-        decodedLength = 0;
-        forEachLossyRun(bytes, 0, count, lost, true, (from, to, options, completed) => {
-          decodedLength += to - from;
-          if (completed > 0) guessedLength += to - from;
-          const lossy = completed > 0 || bytesHaveWildcard(bytes, from, to);
-          subRuns.push({
-            start: base + from,
-            end: base + to,
-            decoded: options,
-            leftover: 0,
-            lossy,
-            spaced: spacedAt(from, to),
-            completed,
-          });
-        });
-      }
-      for (let k = first; k < subRuns.length; k++) subRuns[k].leftover = count - decodedLength;
-      // Sequences completed with a byte that is not there are guesses: they don't make a page fit.
-      covered += decodedLength - guessedLength;
     }
     runStart = -1;
     count = 0;
     spaces.length = 0;
     wildcards = 0;
   }
-  return { page: p, coverage: high === 0 ? 0 : covered / high, subRuns };
+  const coverage = high === 0 ? 0 : covered / high;
+  // A byte that vanished is looked for only where the page already explains most of the text.
+  if (shortRuns.length > 0 && coverage >= DROPPED_COVERAGE) {
+    const rebuilt: SubRun[] = [];
+    let kept = 0;
+    for (const [start, end, first, last] of shortRuns) {
+      for (; kept < first; kept++) rebuilt.push(subRuns[kept]);
+      let length = 0;
+      for (let i = start; i < end; i++) {
+        const c = text.charCodeAt(i);
+        bytes[length++] = c === 0x20 ? 0xa0 : byteOf[HIGH_INDEX[c]];
+      }
+      const spaced: number[] = [];
+      for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0x20) spaced.push(i);
+      decodeRun(bytes, length, start, spaced, lost, true, rebuilt);
+      kept = last;
+    }
+    for (; kept < subRuns.length; kept++) rebuilt.push(subRuns[kept]);
+    subRuns = rebuilt;
+  }
+  return { page: p, coverage, subRuns };
+}
+
+/**
+ * Cuts bytes[0, count) of the run at `base` into decodable sub-runs, appended to `out`: exactly, or
+ * with `lost` bytes for wildcards (and, with `dropped`, for a byte missing from a short sequence).
+ * Returns how many of the run's characters were decoded without a guess at a missing byte.
+ */
+function decodeRun(
+  bytes: Uint16Array,
+  count: number,
+  base: number,
+  spaces: readonly number[],
+  lost: readonly number[] | null,
+  dropped: boolean,
+  out: SubRun[],
+): number {
+  const first = out.length;
+  const spacedAt = (from: number, to: number) => spaces.some((at) => at >= base + from && at < base + to);
+  let decodedLength = 0;
+  let guessedLength = 0;
+  if (lost === null) {
+    forEachUtf8Run(bytes, 0, count, (from, to, decoded) => {
+      decodedLength += to - from;
+      out.push({
+        start: base + from,
+        end: base + to,
+        decoded,
+        leftover: 0,
+        lossy: false,
+        spaced: spacedAt(from, to),
+        completed: 0,
+      });
+    });
+  } else {
+    forEachLossyRun(bytes, 0, count, lost, dropped, (from, to, options, completed) => {
+      decodedLength += to - from;
+      if (completed > 0) guessedLength += to - from;
+      const lossy = completed > 0 || bytesHaveWildcard(bytes, from, to);
+      out.push({
+        start: base + from,
+        end: base + to,
+        decoded: options,
+        leftover: 0,
+        lossy,
+        spaced: spacedAt(from, to),
+        completed,
+      });
+    });
+  }
+  for (let k = first; k < out.length; k++) out[k].leftover = count - decodedLength;
+  return decodedLength - guessedLength;
 }
 
 /** Turns a page's sub-runs into candidates where the repair clears the lowest prior. */
-function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs): void {
+function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs, settled: Uint8Array | null): void {
   for (const subRun of reading.subRuns) {
+    if (settled !== null && settled[subRun.start] === 1 && settled[subRun.end - 1] === 1) continue;
     let decoded: string;
     let guessed = 0;
     if (typeof subRun.decoded === 'string') {
@@ -248,7 +316,7 @@ function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs): 
       const margin = subRun.completed > 0 ? MISSING_BYTE_MARGIN : LOST_BYTE_MARGIN;
       const chosen = chooseOptions(options, contextOf(text, subRun.start, subRun.end), margin);
       if (chosen === null) continue;
-      decoded = String.fromCodePoint(...chosen);
+      decoded = chosen.map((codePoint) => String.fromCodePoint(codePoint)).join('');
     }
     const candidate = evaluate(text, subRun.start, subRun.end, decoded, reading.page, guessed, costs);
     if (candidate === null) continue;
@@ -290,32 +358,38 @@ function bytesHaveWildcard(bytes: Uint16Array, from: number, to: number): boolea
 
 /**
  * Picks the option of each uncertain character that makes the run cheapest, one character at a time
- * with the others held, in two sweeps so that neighbouring guesses can settle on each other. Returns
- * null when some character's best option beats its runner-up by less than `margin` bits: a guess
- * the context does not single out is not made.
+ * with the others held, in two sweeps so that neighbouring guesses can settle on each other. Each
+ * option is weighed with its neighbours only (the model looks no further), so long runs stay linear.
+ * Returns null when some character's best option beats its runner-up by less than `margin` bits: a
+ * guess the context does not single out is not made.
  */
 function chooseOptions(options: number[][], context: SpanContext, margin: number): number[] | null {
   const chosen = options.map((option) => option[0]);
   const margins = options.map(() => Number.POSITIVE_INFINITY);
-  for (let sweep = 0; sweep < 2 * options.length; sweep++) {
-    const k = sweep % options.length;
-    if (options[k].length < 2) continue;
-    let bestCost = Number.POSITIVE_INFINITY;
-    let secondCost = Number.POSITIVE_INFINITY;
-    let best = chosen[k];
-    for (const option of options[k]) {
-      chosen[k] = option;
-      const cost = spanCost(String.fromCodePoint(...chosen), context);
-      if (cost < bestCost) {
-        secondCost = bestCost;
-        bestCost = cost;
-        best = option;
-      } else if (cost < secondCost) {
-        secondCost = cost;
+  const uncertain = (k: number) => k >= 0 && k < options.length && options[k].length > 1;
+  const local: SpanContext = { ...context };
+  for (let sweep = 0; sweep < 2; sweep++) {
+    for (let k = 0; k < options.length; k++) {
+      // The second sweep revisits only guesses next to other guesses.
+      if (!uncertain(k) || (sweep === 1 && !uncertain(k - 1) && !uncertain(k + 1))) continue;
+      local.previous = k > 0 ? chosen[k - 1] : context.previous;
+      local.next = k + 1 < chosen.length ? chosen[k + 1] : context.next;
+      let bestCost = Number.POSITIVE_INFINITY;
+      let secondCost = Number.POSITIVE_INFINITY;
+      let best = chosen[k];
+      for (const option of options[k]) {
+        const cost = spanCost(option, local);
+        if (cost < bestCost) {
+          secondCost = bestCost;
+          bestCost = cost;
+          best = option;
+        } else if (cost < secondCost) {
+          secondCost = cost;
+        }
       }
+      chosen[k] = best;
+      margins[k] = secondCost - bestCost;
     }
-    chosen[k] = best;
-    margins[k] = secondCost - bestCost;
   }
   return margins.every((found) => found >= margin) ? chosen : null;
 }
@@ -339,6 +413,8 @@ function evaluate(
     costs.set(spanKey, known);
   }
   const cost = (replacement: string) => {
+    // Long texts are weighed afresh: hashing them costs about as much, and keeping them costs memory.
+    if (replacement.length > MEMO_LENGTH) return spanCost(replacement, context);
     let bits = known.get(replacement);
     if (bits === undefined) {
       bits = spanCost(replacement, context);
@@ -365,15 +441,16 @@ function evaluate(
 /** The text re-encoded through page p and decoded as UTF-8, when every character takes part. */
 function decodeWhole(text: string, p: number): string | null {
   const byteOf = BYTE_OF[p];
-  const bytes: number[] = [];
+  let bytes = scratch;
   for (let i = 0; i < text.length; i++) {
     const byte = byteOf[HIGH_INDEX[text.charCodeAt(i)]];
     if (!byte) return null;
-    bytes.push(byte);
+    if (i === bytes.length) bytes = scratch = grow(bytes);
+    bytes[i] = byte;
   }
   let whole: string | null = null;
-  forEachUtf8Run(bytes, 0, bytes.length, (from, to, decoded) => {
-    if (from === 0 && to === bytes.length) whole = decoded;
+  forEachUtf8Run(bytes, 0, text.length, (from, to, decoded) => {
+    if (from === 0 && to === text.length) whole = decoded;
   });
   return whole;
 }

@@ -170,15 +170,18 @@ export interface SpanContext {
  * Cost of `span` in its context: the emission of each character and every transition, including
  * those into what follows.
  */
-export function spanCost(span: string, context: SpanContext): number {
+export function spanCost(span: string | number, context: SpanContext): number {
+  // A single code point (weighing the options for one character) needs no string.
+  const single = typeof span === 'number';
+  const length = single ? 1 : span.length;
   let cost = 0;
   let previousChar = context.previous === EDGE ? 0x20 : context.previous;
   let previousClass = classOf(previousChar);
   let previousIsLetter = isLetterClass(previousClass);
   let previousScript = context.previousScript;
   let sandwich: readonly [number, number] | undefined;
-  for (let i = 0; i < span.length; i++) {
-    const cp = span.codePointAt(i)!;
+  for (let i = 0; i < length; i++) {
+    const cp = single ? span : span.codePointAt(i)!;
     if (cp > 0xffff) i++;
     const cls = classOf(cp);
     const letter = isLetterClass(cls);
