@@ -12,8 +12,12 @@ import { applyRepairs, mergeRepairs, shiftSteps } from './steps.js';
 import type { Repair, Step } from './types.js';
 import { windowEnd } from './windows.js';
 
-/** Passes over one window before we stop: enough for three layers of escapes and mojibake, and clean-ups. */
-const MAX_PASSES = 8;
+/**
+ * Passes over one window before we stop. Every pass that repairs damage shortens the text, and a
+ * layer of escapes or mojibake at least doubles it, so nesting this deep needs an input billions of
+ * characters long; the bound is there so that no input can keep the loop going.
+ */
+const MAX_PASSES = 32;
 
 type Detector = (text: string, repairs: Repair[], options: ResolvedOptions) => void;
 

@@ -59,19 +59,22 @@ export function mergeRepairs(
       group.map((repair) => ({ ...repair, start: repair.start - regionStart, end: repair.end - regionStart })),
     );
     if (before === after) continue;
-    const details = [...absorbed.map((step) => step.detail), ...group.map((repair) => repair.detail)];
+    const details = [...absorbed.flatMap((step) => step.detail.split(THEN)), ...group.map((repair) => repair.detail)];
     out.push({
       start: originalStart,
       end: originalEnd,
       before,
       after,
       kind: absorbed.length > 0 ? absorbed[0].kind : first.kind,
-      detail: [...new Set(details)].join(', then '),
+      detail: [...new Set(details)].join(THEN),
     });
   }
   while (k < steps.length) out.push(steps[k++]);
   return out;
 }
+
+/** Joins the details of the passes that rewrote one span, each named once. */
+const THEN = ', then ';
 
 function net(step: Step): number {
   return step.after.length - (step.end - step.start);

@@ -5,7 +5,10 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { ByteDecoder, type DecodeOptions, decodeBytes, encodingOption } from './decoder/bytes.js';
 import { type FixOptions, resolveOptions } from './options.js';
 import { fixText } from './pipeline.js';
-import { MAX_WINDOW, windowEndIfKnown } from './windows.js';
+import { isLineBreak, MAX_WINDOW, windowEndIfKnown } from './windows.js';
+
+/** Any line break (see windows.ts). */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 /** Options of `fixBytes` and `createFixStream`: the FixOptions, plus the encoding of the input. */
 export type FixBytesOptions = FixOptions & DecodeOptions;
@@ -70,9 +73,9 @@ export class WindowCutter {
   private pending = '';
 
   push(text: string, final: boolean): { text: string; cuts: number[] } {
-    // A window ends at a line feed or beyond MAX_WINDOW: without either, there is nothing to cut yet
-    // (the pending text never holds a line feed, or it would have been cut there).
-    if (!final && this.pending.length + text.length <= MAX_WINDOW && !text.includes('\n')) {
+    // A window ends at a line break or beyond MAX_WINDOW: without either, there is nothing to cut yet
+    // (the pending text holds no line break but perhaps a final CR, which waits for a possible LF).
+    if (!final && this.pending.length + text.length <= MAX_WINDOW && !LINE_BREAK.test(text)) {
       this.pending += text;
       return { text: '', cuts: [] };
     }
@@ -92,13 +95,13 @@ export class WindowCutter {
 
 /**
  * Groups windows into strings that fixText cuts back into the same windows: consecutive windows that
- * end in a line feed, then at most one that does not (a long line cut at a safe place), then a new group.
+ * end in a line break, then at most one that does not (a long line cut at a safe place), then a new group.
  */
 export function batches(text: string, cuts: readonly number[]): string[] {
   const out: string[] = [];
   let start = 0;
   for (const end of cuts) {
-    if (text.charCodeAt(end - 1) !== 0x0a) {
+    if (!isLineBreak(text.charCodeAt(end - 1))) {
       out.push(text.slice(start, end));
       start = end;
     }

@@ -1,5 +1,8 @@
-// Locality: every decision looks at one window of text, a line (up to and including its LF). A line
-// longer than MAX_WINDOW is cut at a space or tab, or failing that at an ASCII character that no
+// Locality: every decision looks at one window of text, a line, up to and including its line break:
+// LF, CRLF, a lone CR, LINE SEPARATOR or PARAGRAPH SEPARATOR (the breaks that the fixLineBreaks
+// clean-up turns into LF, so that clean-ups never move a window's edges and fixText stays idempotent;
+// NEL is not one, being the byte 85 of much mojibake, which the mojibake pass maps to `…` anyway).
+// A line longer than MAX_WINDOW is cut at a space or tab, or failing that at an ASCII character that no
 // escape or mojibake span can contain, or failing that at MAX_WINDOW (never inside a surrogate pair).
 // Damage that crosses a cut stays. The stream cuts at the same places, so streaming equals whole-text.
 
@@ -8,10 +11,32 @@ export const MAX_WINDOW = 1 << 20;
 /** How far back from MAX_WINDOW to look for a space before settling for a weaker cut. */
 const SEARCH_BACK = 1 << 16;
 
+/** Line breaks: LF, CR, LINE SEPARATOR, PARAGRAPH SEPARATOR. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/g;
+
+/** Whether a character code ends a line (CR only when no LF follows it: see breakAfter). */
+export function isLineBreak(c: number): boolean {
+  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+}
+
+/**
+ * End (exclusive) of the line break found at or after `start`, or -1 when there is none; -2 when the
+ * text ends in a CR, which may yet be followed by an LF (only a stream, not yet final, needs to wait).
+ */
+function breakAfter(text: string, start: number): number {
+  LINE_BREAK.lastIndex = start;
+  const found = LINE_BREAK.exec(text);
+  if (found === null) return -1;
+  const at = found.index;
+  if (text.charCodeAt(at) !== 0x0d) return at + 1;
+  if (at + 1 === text.length) return -2;
+  return text.charCodeAt(at + 1) === 0x0a ? at + 2 : at + 1;
+}
+
 /** End (exclusive) of the window that starts at `start`. */
 export function windowEnd(text: string, start: number, maxWindow = MAX_WINDOW): number {
-  const newline = text.indexOf('\n', start);
-  const lineEnd = newline < 0 ? text.length : newline + 1;
+  const found = breakAfter(text, start);
+  const lineEnd = found === -1 ? text.length : found === -2 ? text.length : found;
   if (lineEnd - start <= maxWindow) return lineEnd;
   return safeCut(
     text,
@@ -20,10 +45,13 @@ export function windowEnd(text: string, start: number, maxWindow = MAX_WINDOW): 
   );
 }
 
-/** Whether a window that starts at `start` and has seen text up to `available` can already be cut. */
+/**
+ * The end of the window that starts at `start` when `text` is all that has arrived so far: what
+ * windowEnd would say of the whole text, or -1 when more text could still change the answer.
+ */
 export function windowEndIfKnown(text: string, start: number, final: boolean, maxWindow = MAX_WINDOW): number {
-  const newline = text.indexOf('\n', start);
-  if (newline >= 0 && newline + 1 - start <= maxWindow) return newline + 1;
+  const found = breakAfter(text, start);
+  if (found >= 0 && found - start <= maxWindow) return found;
   if (text.length - start > maxWindow) return windowEnd(text, start, maxWindow);
   return final ? text.length : -1;
 }

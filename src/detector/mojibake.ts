@@ -106,7 +106,8 @@ export function findMojibake(text: string, repairs: Repair[], options: ResolvedO
     mapLoneC1(text, at, candidate.start, repairs);
     const page = PAGES[candidate.page].name;
     const layers = candidate.layers > 1 ? `, ${candidate.layers} layers` : '';
-    const guessed = candidate.guessed > 0 ? `, ${candidate.guessed} lost bytes recovered` : '';
+    const guessed =
+      candidate.guessed > 0 ? `, ${candidate.guessed} lost byte${candidate.guessed > 1 ? 's' : ''} recovered` : '';
     repairs.push({
       start: candidate.start,
       end: candidate.end,
