@@ -46,6 +46,7 @@ type FromWorker =
   | { type: 'input'; input: string }
   | { type: 'failure'; failure: Failure }
   | { type: 'more'; check: string }
+  | { type: 'alive' }
   | { type: 'stats'; inputs: number; streams: number; byteInputs: number }
   | { type: 'done' };
 
@@ -435,14 +436,23 @@ async function streamCheck(text: string, gen: Generator): Promise<string | null>
   return `chunks ${cuts}: stream ${JSON.stringify(streamed.slice(0, 300))} ≠ whole ${JSON.stringify(whole.slice(0, 300))}`;
 }
 
-/** Greedily deletes pieces of `input` while `failsStill` holds, within a bounded number of tries. */
-function shrink(input: string, failsStill: (text: string) => boolean): string {
+/** How long shrinking one failure may take (well below HANG_MS, which it also keeps alive). */
+const SHRINK_MS = 5000;
+
+/**
+ * Greedily deletes pieces of `input` while `failsStill` holds, within a bounded number of tries and
+ * SHRINK_MS; `alive` is called before each try so the watchdog knows the worker isn't stuck.
+ */
+function shrink(input: string, failsStill: (text: string) => boolean, alive: () => void): string {
   let best = input;
   let tries = 0;
-  for (let size = Math.max(1, best.length >> 1); size >= 1 && tries < 400; size = size === 1 ? 0 : size >> 1) {
-    for (let at = 0; at < best.length && tries < 400; ) {
+  const until = Date.now() + SHRINK_MS;
+  const more = () => tries < 400 && Date.now() < until;
+  for (let size = Math.max(1, best.length >> 1); size >= 1 && more(); size = size === 1 ? 0 : size >> 1) {
+    for (let at = 0; at < best.length && more(); ) {
       const candidate = best.slice(0, at) + best.slice(at + size);
       tries++;
+      alive();
       if (candidate !== best && failsStill(candidate)) best = candidate;
       else at += size;
     }
@@ -483,7 +493,11 @@ async function fuzzLoop({ seed, until }: ToWorker): Promise<void> {
         report(name, text, detail);
         continue;
       }
-      const small = shrink(text, (t) => check(t).some((failure) => failure.check === name));
+      const small = shrink(
+        text,
+        (t) => check(t).some((failure) => failure.check === name),
+        () => post({ type: 'alive' }),
+      );
       report(name, small, check(small).find((failure) => failure.check === name)?.detail ?? detail);
     }
     if (inputs % STREAM_EVERY === 0) {

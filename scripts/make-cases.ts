@@ -663,7 +663,7 @@ const HAND: Case[] = [
     'lost bytes · windows-1251 ј has the undefined byte',
   ),
   same('Invalid byte \ufffd here', 'lone U+FFFD in clean text'),
-  same('Ã\ufffdrea', 'lost bytes ambiguous: Á Í Ï Ð Ý'),
+  fix('Ã\ufffdrea', 'Área', 'lost bytes · Á, Í, Ï, Ð or Ý fit; Á is the most plausible'),
   // Lost NBSP.
   fix('20Â\u00a0€', '20\u00a0€', 'windows-1252 · NBSP'),
   fix('Prix : 20Â €, cafÃ© compris', 'Prix : 20\u00a0€, café compris', 'windows-1252 · NBSP become a plain space'),

@@ -1,7 +1,8 @@
 // On demand (not in CI): the CLI streams a 300 MB file and a 300 MB single line under 256 MB peak RSS,
 // with output identical to fixText of the whole text, and --jsonl copes with a 50 MB line.
-// Run `npm run build && node scripts/memory-check.mjs [megabytes]`. Peak RSS is read in the child
-// itself (process.resourceUsage().maxRSS at exit), through a preloaded reporter.
+// Run `npm run build && node scripts/memory-check.mjs [megabytes]` (Linux). Peak RSS is the child's
+// VmHWM, read by a preloaded reporter as it exits: getrusage's maxRSS would also count the pages the
+// child shared with this (large) process between fork and exec.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,10 @@ const dir = mkdtempSync(join(tmpdir(), 'unmojibake-memory-'));
 const reporter = join(dir, 'rss.cjs');
 writeFileSync(
   reporter,
-  `process.on('exit', () => require('fs').writeFileSync(process.env.RSS_FILE, String(process.resourceUsage().maxRSS)));\n`,
+  `process.on('exit', () => {
+    const status = require('fs').readFileSync('/proc/self/status', 'utf8');
+    require('fs').writeFileSync(process.env.RSS_FILE, /VmHWM:\\s*(\\d+)/.exec(status)[1]);
+  });\n`,
 );
 
 /** Writes about `megabytes` MB of text made by `piece(i)` to a file. */

@@ -14,10 +14,35 @@ const BACKSLASH = 0x5c;
 const AMPERSAND = 0x26;
 const LOWER_X = 0x78;
 
+/** Kinds of damage the gate tells apart, as bits: which detectors a pass needs to run. */
+export const ESCAPES = 1;
+export const MOJIBAKE = 2;
+export const SURROGATES = 4;
+const ALL_KINDS = ESCAPES | MOJIBAKE | SURROGATES;
+
+/** Whether anything in text[from, to) could be damage: stops at the first sign. */
 export function mightBeDamaged(text: string, from: number, to: number, options: ResolvedOptions): boolean {
+  return damageKinds(text, from, to, options, false) !== 0;
+}
+
+/**
+ * The kinds of damage text[from, to) may hold (bits ESCAPES, MOJIBAKE, SURROGATES); with `all`
+ * false, any one kind found ends the scan. With `anyPair`, any lead byte followed by a continuation
+ * byte in some page counts as possible mojibake, whatever its run: for a window already shown to
+ * hold mojibake, whose remaining damage may sit next to letters already repaired.
+ */
+export function damageKinds(
+  text: string,
+  from: number,
+  to: number,
+  options: ResolvedOptions,
+  all: boolean,
+  anyPair = false,
+): number {
   const escapes = options.hexEscapes || options.unicodeEscapes;
   const entities = options.htmlEntities;
   const mojibake = options.mojibake;
+  let kinds = 0;
   checkedUntil.fill(0);
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
@@ -26,50 +51,51 @@ export function mightBeDamaged(text: string, from: number, to: number, options: 
         // Stripped hex needs two escaped bytes at least: xHHxHH.
         if (
           options.hexEscapes &&
+          i + 3 < to &&
           hexValue(text.charCodeAt(i + 1)) >= 0 &&
           hexValue(text.charCodeAt(i + 2)) >= 0 &&
           text.charCodeAt(i + 3) === LOWER_X
         )
-          return true;
+          kinds |= ESCAPES;
       } else if (c === BACKSLASH) {
-        if (escapes) return true;
+        if (escapes) kinds |= ESCAPES;
       } else if (c === AMPERSAND) {
-        if (entities) return true;
+        if (entities) kinds |= ESCAPES;
       }
-      continue;
-    }
-    if (c <= 0x9f) return true; // C1 control: always damage or a clean-up
-    if (c >= 0xd800 && c <= 0xdfff) {
+    } else if (c <= 0x9f) {
+      kinds |= MOJIBAKE; // a C1 control: a byte of mojibake, or a Windows-1252 byte alone
+    } else if (c >= 0xd800 && c <= 0xdfff) {
       // Lone surrogates are always repaired; a valid pair is skipped whole.
-      if (c <= 0xdbff) {
-        const next = text.charCodeAt(i + 1);
-        if (next >= 0xdc00 && next <= 0xdfff) {
-          i++;
-          continue;
-        }
-      }
-      return true;
+      const next = i + 1 < to ? text.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
+      else kinds |= SURROGATES;
+    } else if (c === 0xfffd) {
+      if (options.lostBytes) kinds |= MOJIBAKE;
+    } else if (mojibake && (kinds & MOJIBAKE) === 0 && i + 1 < to && startsMojibake(text, i, c, from, to, anyPair)) {
+      kinds |= MOJIBAKE;
     }
-    if (c === 0xfffd) {
-      if (options.lostBytes) return true;
-      continue;
-    }
-    if (!mojibake) continue;
-    const index = HIGH_INDEX[c];
-    if (index === 0) continue;
-    const lead = LEAD_MASK[index];
-    if (lead === 0) continue;
-    const nextIndex = HIGH_INDEX[text.charCodeAt(i + 1)];
-    if (nextIndex === 0) continue;
-    const pages = CONT_MASK[nextIndex] & lead;
-    if (pages === 0) continue;
-    for (let p = 0; p < PAGES.length; p++) {
-      // A run already looked at whole is not looked at again for its other pairs.
-      if ((pages & PAGES[p].bit) === 0 || checkedUntil[p] > i) continue;
-      const verdict = runVerdict(text, i, from, to, p);
-      if (verdict > 0) return true;
-      checkedUntil[p] = -verdict;
-    }
+    if (kinds !== 0 && (!all || kinds === ALL_KINDS)) return kinds;
+  }
+  return kinds;
+}
+
+/** Whether the character `c` at `i` is a lead byte, followed by a continuation byte, of a run that may be mojibake. */
+function startsMojibake(text: string, i: number, c: number, from: number, to: number, anyPair: boolean): boolean {
+  const index = HIGH_INDEX[c];
+  if (index === 0) return false;
+  const lead = LEAD_MASK[index];
+  if (lead === 0) return false;
+  const nextIndex = HIGH_INDEX[text.charCodeAt(i + 1)];
+  if (nextIndex === 0) return false;
+  const pages = CONT_MASK[nextIndex] & lead;
+  if (pages === 0) return false;
+  if (anyPair) return true;
+  for (let p = 0; p < PAGES.length; p++) {
+    // A run already looked at whole is not looked at again for its other pairs.
+    if ((pages & PAGES[p].bit) === 0 || checkedUntil[p] > i) continue;
+    const verdict = runVerdict(text, i, from, to, p);
+    if (verdict > 0) return true;
+    checkedUntil[p] = -verdict;
   }
   return false;
 }

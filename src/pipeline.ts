@@ -4,7 +4,7 @@ import { findHexEscapes } from './detector/hex-escapes.js';
 import { findHtmlEntities } from './detector/html-entities.js';
 import { findMojibake } from './detector/mojibake.js';
 import { findUnicodeEscapes } from './detector/unicode-escapes.js';
-import { mightBeDamaged } from './gate.js';
+import { damageKinds, ESCAPES, MOJIBAKE, mightBeDamaged, SURROGATES } from './gate.js';
 import { cleanupPasses } from './normalizer/cleanups.js';
 import { findLoneSurrogates } from './normalizer/surrogates.js';
 import { anyCleanup, type FixOptions, type ResolvedOptions, resolveOptions } from './options.js';
@@ -113,11 +113,17 @@ function repairWindow(
     return true;
   };
   // Damage first, then (when a pass finds no damage) surrogates and clean-ups; anything those change
-  // is looked at again, so the result is a fixed point and fixText is idempotent.
+  // is looked at again, so the result is a fixed point and fixText is idempotent. The gate says which
+  // detectors each pass needs, so that a pass runs only the ones that can find something.
+  let mojibakeFound = false;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    if (runPass(findEscapes)) continue;
-    if (options.mojibake && runPass((text, repairs) => findMojibake(text, repairs, options))) continue;
-    let cleaned = runPass(findLoneSurrogates);
+    const kinds = damageKinds(current, 0, current.length, options, true, mojibakeFound);
+    if ((kinds & ESCAPES) !== 0 && runPass(findEscapes)) continue;
+    if ((kinds & MOJIBAKE) !== 0 && runPass((text, repairs) => findMojibake(text, repairs, options))) {
+      mojibakeFound = true;
+      continue;
+    }
+    let cleaned = (kinds & SURROGATES) !== 0 && runPass(findLoneSurrogates);
     for (const cleanup of cleanups) cleaned = runPass(cleanup) || cleaned;
     if (!cleaned) break;
   }

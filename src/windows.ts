@@ -11,33 +11,34 @@ export const MAX_WINDOW = 1 << 20;
 /** How far back from MAX_WINDOW to look for a space before settling for a weaker cut. */
 const SEARCH_BACK = 1 << 16;
 
-/** Line breaks: LF, CR, LINE SEPARATOR, PARAGRAPH SEPARATOR. */
-const LINE_BREAK = /[\n\r\u2028\u2029]/g;
-
 /** Whether a character code ends a line (CR only when no LF follows it: see breakAfter). */
 export function isLineBreak(c: number): boolean {
   return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
 }
 
 /**
- * End (exclusive) of the line break found at or after `start`, or -1 when there is none; -2 when the
- * text ends in a CR, which may yet be followed by an LF (only a stream, not yet final, needs to wait).
+ * End (exclusive) of the first line break in text[start, limit), or -1 when there is none there; -2
+ * when the text ends in a CR, which may yet be followed by an LF (only an unfinished stream waits).
+ * The search stops at `limit` so that a text without breaks is cut in linear time.
  */
-function breakAfter(text: string, start: number): number {
-  LINE_BREAK.lastIndex = start;
-  const found = LINE_BREAK.exec(text);
-  if (found === null) return -1;
-  const at = found.index;
-  if (text.charCodeAt(at) !== 0x0d) return at + 1;
-  if (at + 1 === text.length) return -2;
-  return text.charCodeAt(at + 1) === 0x0a ? at + 2 : at + 1;
+function breakAfter(text: string, start: number, limit: number): number {
+  const end = Math.min(limit, text.length);
+  for (let at = start; at < end; at++) {
+    const c = text.charCodeAt(at);
+    if (c > 0x0d && c < 0x2028) continue;
+    if (!isLineBreak(c)) continue;
+    if (c !== 0x0d) return at + 1;
+    if (at + 1 === text.length) return -2;
+    return text.charCodeAt(at + 1) === 0x0a ? at + 2 : at + 1;
+  }
+  return -1;
 }
 
 /** End (exclusive) of the window that starts at `start`. */
 export function windowEnd(text: string, start: number, maxWindow = MAX_WINDOW): number {
-  const found = breakAfter(text, start);
-  const lineEnd = found === -1 ? text.length : found === -2 ? text.length : found;
-  if (lineEnd - start <= maxWindow) return lineEnd;
+  const found = breakAfter(text, start, start + maxWindow + 1);
+  if (found >= 0 && found - start <= maxWindow) return found;
+  if (text.length - start <= maxWindow) return text.length;
   return safeCut(
     text,
     start + maxWindow,
@@ -50,7 +51,7 @@ export function windowEnd(text: string, start: number, maxWindow = MAX_WINDOW): 
  * windowEnd would say of the whole text, or -1 when more text could still change the answer.
  */
 export function windowEndIfKnown(text: string, start: number, final: boolean, maxWindow = MAX_WINDOW): number {
-  const found = breakAfter(text, start);
+  const found = breakAfter(text, start, start + maxWindow + 1);
   if (found >= 0 && found - start <= maxWindow) return found;
   if (text.length - start > maxWindow) return windowEnd(text, start, maxWindow);
   return final ? text.length : -1;
@@ -69,9 +70,12 @@ function safeCut(text: string, limit: number, floor: number): number {
   return c >= 0xd800 && c <= 0xdbff ? limit - 1 : limit;
 }
 
-/** ASCII that is part of no escape and no mojibake span: everything but hex digits, x, u, \, &, #, ;. */
+/**
+ * ASCII that is part of no escape and no mojibake span: everything but hex digits, x, u, \, &, #, ;
+ * (and CR, so that no cut falls between the CR and LF of one line break).
+ */
 function isInertAscii(c: number): boolean {
-  if (c >= 0x80 || c === 0x5c || c === 0x26 || c === 0x23 || c === 0x3b) return false;
+  if (c >= 0x80 || c === 0x5c || c === 0x26 || c === 0x23 || c === 0x3b || c === 0x0d) return false;
   const lower = c | 0x20;
   if ((c >= 0x30 && c <= 0x39) || (lower >= 0x61 && lower <= 0x66) || lower === 0x78 || lower === 0x75) return false;
   return true;

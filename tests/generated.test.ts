@@ -27,14 +27,17 @@ describe('generated tables', () => {
     },
   );
 
-  it.each(PAGES.map((page) => [page.name, page] as const))('%s maps 128 distinct characters to bytes 80–FF', (_, page) => {
-    expect(page.high).toHaveLength(128);
-    expect(new Set(page.high).size).toBe(128);
-    const p = PAGES.indexOf(page);
-    for (let byte = 0x80; byte <= 0xff; byte++) {
-      expect(BYTE_OF[p][HIGH_INDEX[page.high.charCodeAt(byte - 0x80)]]).toBe(byte);
-    }
-  });
+  it.each(PAGES.map((page) => [page.name, page] as const))(
+    '%s maps 128 distinct characters to bytes 80–FF',
+    (_, page) => {
+      expect(page.high).toHaveLength(128);
+      expect(new Set(page.high).size).toBe(128);
+      const p = PAGES.indexOf(page);
+      for (let byte = 0x80; byte <= 0xff; byte++) {
+        expect(BYTE_OF[p][HIGH_INDEX[page.high.charCodeAt(byte - 0x80)]]).toBe(byte);
+      }
+    },
+  );
 
   it('windows-1252 keeps its five undefined bytes as C1 controls, not U+FFFD', () => {
     const page = PAGES.find((candidate) => candidate.name === 'windows-1252')!;

@@ -212,8 +212,10 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
       continue;
     }
     if (runStart < 0) continue;
-    high += count;
+    // A lone high character is never mojibake (that takes two bytes at least): it does not count
+    // against the page's coverage.
     if (count >= 2) {
+      high += count;
       const first = subRuns.length;
       // U+FFFD in the run: read it with wildcards at once; otherwise exactly, and note sequences
       // one byte short, which may have lost a byte without a trace.

@@ -1,0 +1,63 @@
+// Adversarial input: every detector's trigger repeated to 1 MiB and 4 MiB. No 1 MiB input may take
+// more than a second, and 4× the input may take at most 8× the time (linear, with room for noise).
+// Timings are the best of two runs after a warm-up; a 10 MiB single line must not throw.
+// Other test files run in parallel, so the timings carry their noise: the bounds leave room for it.
+import { describe, expect, it } from 'vitest';
+import { fixText } from '../src/index.js';
+
+const MiB = 1 << 20;
+
+/** The start of each kind of damage, alone and repeated, and a few of them in valid (repairable) form. */
+const TRIGGERS: Array<[name: string, unit: string]> = [
+  ['x + hex', 'xe2'],
+  ['stripped hex pair', 'xe2x80'],
+  ['backslash', '\\'],
+  ['backslash x', '\\xe2'],
+  ['\\u00', '\\u00'],
+  ['&#', '&#'],
+  ['Ã', 'Ã'],
+  ['â€', 'â€'],
+  ['Ð', 'Ð'],
+  ['U+FFFD', '\ufffd'],
+  ['C1 control', '\u0092'],
+  ['lone surrogate', '\ud800'],
+  ['valid mojibake Ã©', 'Ã©'],
+  ['valid stripped hex é', 'xc3xa9'],
+  ['valid byte escapes é', '\\u00c3\\u00a9'],
+];
+
+function repeatTo(unit: string, length: number): string {
+  return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+}
+
+/** Best wall time of `runs` calls, in milliseconds. */
+function best(text: string, runs = 2): number {
+  let fastest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fixText(text);
+    fastest = Math.min(fastest, performance.now() - start);
+  }
+  return fastest;
+}
+
+/** Below this, a 1 MiB time is timer and GC noise: the 8× bound is taken against this floor. */
+const NOISE_FLOOR_MS = 5;
+
+describe('adversarial repetition', () => {
+  it.each(TRIGGERS)('%s: 1 MiB under a second, 4 MiB within 8× of 1 MiB', (_, unit) => {
+    fixText(repeatTo(unit, 64 * 1024)); // warm-up
+    const small = repeatTo(unit, MiB);
+    const oneMiB = best(small);
+    expect(oneMiB, `1 MiB took ${oneMiB.toFixed(0)} ms`).toBeLessThan(1000);
+    const fourMiB = best(repeatTo(unit, 4 * MiB));
+    const bound = 8 * Math.max(oneMiB, NOISE_FLOOR_MS);
+    expect(fourMiB, `4 MiB took ${fourMiB.toFixed(0)} ms, 1 MiB ${oneMiB.toFixed(0)} ms`).toBeLessThanOrEqual(bound);
+  });
+
+  it('does not throw on a 10 MiB single line of every trigger, with no space to cut at', () => {
+    const line = repeatTo(TRIGGERS.map(([, unit]) => unit).join(''), 10 * MiB);
+    expect(line.includes('\n') || line.includes(' ')).toBe(false);
+    expect(() => fixText(line)).not.toThrow();
+  });
+});
