@@ -11,7 +11,7 @@ import type { Repair } from '../types.js';
 import { forEachLossyRun, WILDCARD } from './lost-bytes.js';
 
 /** Bits by which a repair must lower the cost: how unlikely damage is before we see any evidence. */
-const DAMAGE_PRIOR = 12;
+const DAMAGE_PRIOR = 11;
 /**
  * The same once the window holds a repair through the same page that cleared DAMAGE_PRIOR: one
  * misreading rarely damages only one word of a line, so the other spans need far less evidence.
@@ -24,14 +24,16 @@ const CONFIRMED_PRIOR = 1;
  */
 const LEFTOVER_BITS = 8;
 /**
- * Bits against every repair through a page other than Windows-1252 and its subset ISO-8859-1, the
- * misreading behind most mojibake in the wild: between two pages that explain a span about as well,
- * the common one wins.
+ * Bits against every repair through a page, by how seldom text is misread through it: Windows-1252
+ * (and its subset ISO-8859-1) behind most mojibake in the wild; Mac OS Roman and the other Windows
+ * and ISO pages of Europe's big languages less often; the DOS pages and KOI8-R, whose text rarely
+ * meets UTF-8 any more, least. Between two pages that explain a span about as well, the common one wins.
  */
-const RARE_PAGE_BITS = 2;
-const PAGE_PRIOR_BITS = PAGES.map((page) =>
-  page.name === 'windows-1252' || page.name === 'iso-8859-1' ? 0 : RARE_PAGE_BITS,
-);
+const PAGE_PRIOR_BITS = PAGES.map((page) => {
+  if (page.name === 'windows-1252' || page.name === 'iso-8859-1') return 0;
+  if (['cp437', 'cp850', 'koi8-r'].includes(page.name)) return 4;
+  return 2;
+});
 /**
  * Bits against each character a page explains only as a C1 control it passes through: a decoder of
  * that page would have shown its own character there, so a page with C1 controls of its own fits better.
