@@ -20,10 +20,13 @@ export const MOJIBAKE = 2;
 export const SURROGATES = 4;
 const ALL_KINDS = ESCAPES | MOJIBAKE | SURROGATES;
 
-/** Whether anything in text[from, to) could be damage: stops at the first sign. */
-export function mightBeDamaged(text: string, from: number, to: number, options: ResolvedOptions): boolean {
-  return damageKinds(text, from, to, options, false) !== 0;
+/** Where the first sign of possible damage in text[from, to) stands, or -1 when the text is clean. */
+export function firstSignOfDamage(text: string, from: number, to: number, options: ResolvedOptions): number {
+  return damageKinds(text, from, to, options, false) === 0 ? -1 : signAt;
 }
+
+/** Where the scan that found a kind of damage first found one (read by firstSignOfDamage). */
+let signAt = -1;
 
 /**
  * The kinds of damage text[from, to) may hold (bits ESCAPES, MOJIBAKE, SURROGATES); with `all`
@@ -74,7 +77,11 @@ export function damageKinds(
     } else if (mojibake && (kinds & MOJIBAKE) === 0 && i + 1 < to && startsMojibake(text, i, c, from, to, anyPair)) {
       kinds |= MOJIBAKE;
     }
-    if (kinds !== 0 && (!all || kinds === ALL_KINDS)) return kinds;
+    if (kinds !== 0 && !all) {
+      signAt = i;
+      return kinds;
+    }
+    if (kinds === ALL_KINDS) return kinds;
   }
   return kinds;
 }

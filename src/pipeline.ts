@@ -4,7 +4,7 @@ import { findHexEscapes } from './detector/hex-escapes.js';
 import { findHtmlEntities } from './detector/html-entities.js';
 import { findMojibake } from './detector/mojibake.js';
 import { findUnicodeEscapes } from './detector/unicode-escapes.js';
-import { damageKinds, ESCAPES, MOJIBAKE, mightBeDamaged, SURROGATES } from './gate.js';
+import { damageKinds, ESCAPES, firstSignOfDamage, MOJIBAKE, SURROGATES } from './gate.js';
 import { cleanupPasses } from './normalizer/cleanups.js';
 import { findLoneSurrogates } from './normalizer/surrogates.js';
 import { anyCleanup, type FixOptions, type ResolvedOptions, resolveOptions } from './options.js';
@@ -34,22 +34,23 @@ function escapeDetectors(options: ResolvedOptions): Detector[] {
 export function fixText(text: string, options?: FixOptions): string {
   assertText(text, 'fixText');
   const resolved = resolveOptions(options);
-  if (!anyCleanup(resolved) && !mightBeDamaged(text, 0, text.length, resolved)) return text;
-  return run(text, resolved, null);
+  if (anyCleanup(resolved)) return run(text, resolved, null, 0);
+  const sign = firstSignOfDamage(text, 0, text.length, resolved);
+  return sign < 0 ? text : run(text, resolved, null, sign);
 }
 
 /** The repaired text and every step taken to get there. */
 export function explainText(text: string, options?: FixOptions): { text: string; steps: Step[] } {
   assertText(text, 'explainText');
   const steps: Step[] = [];
-  return { text: run(text, resolveOptions(options), steps), steps };
+  return { text: run(text, resolveOptions(options), steps, 0), steps };
 }
 
 /** Every change fixText would make; changes nothing. */
 export function scanText(text: string, options?: FixOptions): Step[] {
   assertText(text, 'scanText');
   const steps: Step[] = [];
-  run(text, resolveOptions(options), steps);
+  run(text, resolveOptions(options), steps, 0);
   return steps;
 }
 
@@ -67,18 +68,20 @@ export function applySteps(text: string, steps: readonly Step[]): string {
 
 /**
  * The one path of fixText, explainText and scanText: window by window, the gate, then the passes.
- * Steps are recorded only when `steps` is given; the text is the same either way.
+ * Steps are recorded only when `steps` is given; the text is the same either way. Windows that end
+ * before `cleanUpTo` are known to pass the gate clean and are not scanned again.
  */
-function run(text: string, options: ResolvedOptions, steps: Step[] | null): string {
+function run(text: string, options: ResolvedOptions, steps: Step[] | null, cleanUpTo: number): string {
   const cleanups = cleanupPasses(options);
   const alwaysRun = cleanups.length > 0;
   let out = '';
   let copied = 0;
   for (let start = 0; start < text.length; ) {
     const end = windowEnd(text, start);
-    if (alwaysRun || mightBeDamaged(text, start, end, options)) {
+    const kinds = end <= cleanUpTo ? 0 : damageKinds(text, start, end, options, true);
+    if (alwaysRun || kinds !== 0) {
       const window = text.slice(start, end);
-      const repaired = repairWindow(window, options, cleanups, steps === null ? null : []);
+      const repaired = repairWindow(window, kinds, options, cleanups, steps === null ? null : []);
       if (repaired.text !== window) {
         out += text.slice(copied, start) + repaired.text;
         copied = end;
@@ -90,9 +93,13 @@ function run(text: string, options: ResolvedOptions, steps: Step[] | null): stri
   return copied === 0 ? text : out + text.slice(copied);
 }
 
-/** One window repaired, with its steps in the window's coordinates when `steps` is given. */
+/**
+ * One window repaired, with its steps in the window's coordinates when `steps` is given; the gate's
+ * `windowKinds` say which detectors the first pass needs.
+ */
 function repairWindow(
   window: string,
+  windowKinds: number,
   options: ResolvedOptions,
   cleanups: ReadonlyArray<(text: string, repairs: Repair[]) => void>,
   steps: Step[] | null,
@@ -117,7 +124,7 @@ function repairWindow(
   // detectors each pass needs, so that a pass runs only the ones that can find something.
   let mojibakeFound = false;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const kinds = damageKinds(current, 0, current.length, options, true, mojibakeFound);
+    const kinds = pass === 0 ? windowKinds : damageKinds(current, 0, current.length, options, true, mojibakeFound);
     if ((kinds & ESCAPES) !== 0 && runPass(findEscapes)) continue;
     if ((kinds & MOJIBAKE) !== 0 && runPass((text, repairs) => findMojibake(text, repairs, options))) {
       mojibakeFound = true;
