@@ -11,6 +11,11 @@ import { classOf, isLetterClass } from './score/classes.js';
 const checkedUntil = new Int32Array(PAGES.length);
 
 const BACKSLASH = 0x5c;
+/** The ASCII characters that can start damage: x (stripped hex), backslash, ampersand. */
+const ASCII_TRIGGERS = new Uint8Array(0x80);
+ASCII_TRIGGERS[0x78] = 1;
+ASCII_TRIGGERS[0x5c] = 1;
+ASCII_TRIGGERS[0x26] = 1;
 const AMPERSAND = 0x26;
 const LOWER_X = 0x78;
 
@@ -49,22 +54,23 @@ export function damageKinds(
   checkedUntil.fill(0);
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x80) {
-      if (c === LOWER_X) {
-        // Stripped hex needs two escaped bytes at least: xHHxHH.
-        if (
-          options.hexEscapes &&
-          i + 3 < to &&
-          hexValue(text.charCodeAt(i + 1)) >= 0 &&
-          hexValue(text.charCodeAt(i + 2)) >= 0 &&
-          text.charCodeAt(i + 3) === LOWER_X
-        )
-          kinds |= ESCAPES;
-      } else if (c === BACKSLASH) {
-        if (escapes) kinds |= ESCAPES;
-      } else if (c === AMPERSAND) {
-        if (entities) kinds |= ESCAPES;
-      }
+    // Most text is ASCII that can start nothing: one table look-up and on.
+    if (c < 0x80 && ASCII_TRIGGERS[c] === 0) continue;
+    const before = kinds;
+    if (c === LOWER_X) {
+      // Stripped hex needs two escaped bytes at least: xHHxHH.
+      if (
+        options.hexEscapes &&
+        i + 3 < to &&
+        hexValue(text.charCodeAt(i + 1)) >= 0 &&
+        hexValue(text.charCodeAt(i + 2)) >= 0 &&
+        text.charCodeAt(i + 3) === LOWER_X
+      )
+        kinds |= ESCAPES;
+    } else if (c === BACKSLASH) {
+      if (escapes) kinds |= ESCAPES;
+    } else if (c === AMPERSAND) {
+      if (entities) kinds |= ESCAPES;
     } else if (c <= 0x9f) {
       kinds |= MOJIBAKE; // a C1 control: a byte of mojibake, or a Windows-1252 byte alone
     } else if (c >= 0xd800 && c <= 0xdfff) {
@@ -77,7 +83,8 @@ export function damageKinds(
     } else if (mojibake && (kinds & MOJIBAKE) === 0 && i + 1 < to && startsMojibake(text, i, c, from, to, anyPair)) {
       kinds |= MOJIBAKE;
     }
-    if (kinds !== 0 && !all) {
+    if (kinds === before) continue;
+    if (!all) {
       signAt = i;
       return kinds;
     }

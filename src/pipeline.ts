@@ -10,7 +10,7 @@ import { findLoneSurrogates } from './normalizer/surrogates.js';
 import { anyCleanup, type FixOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { applyRepairs, mergeRepairs, shiftSteps } from './steps.js';
 import type { Repair, Step } from './types.js';
-import { windowEnd } from './windows.js';
+import { LineBreaks, MAX_WINDOW, windowEnd } from './windows.js';
 
 /**
  * Passes over one window before we stop. Every pass that repairs damage shortens the text, and a
@@ -76,8 +76,9 @@ function run(text: string, options: ResolvedOptions, steps: Step[] | null, clean
   const alwaysRun = cleanups.length > 0;
   let out = '';
   let copied = 0;
+  const breaks = new LineBreaks(text);
   for (let start = 0; start < text.length; ) {
-    const end = windowEnd(text, start);
+    const end = windowEnd(text, start, MAX_WINDOW, breaks);
     const kinds = end <= cleanUpTo ? 0 : damageKinds(text, start, end, options, true);
     if (alwaysRun || kinds !== 0) {
       const window = text.slice(start, end);
@@ -109,12 +110,13 @@ function repairWindow(
     for (const detect of escapes) detect(text, repairs, options);
   };
   let current = window;
+  let chosen: Repair[] = [];
   const runPass = (find: (text: string, repairs: Repair[]) => void): boolean => {
     const repairs: Repair[] = [];
     find(current, repairs);
     if (repairs.length === 0) return false;
     repairs.sort((a, b) => a.start - b.start);
-    const chosen = dropOverlaps(repairs);
+    chosen = dropOverlaps(repairs);
     if (steps !== null) steps = mergeRepairs(window, current, steps, chosen);
     current = applyRepairs(current, chosen);
     return true;
@@ -123,9 +125,16 @@ function repairWindow(
   // is looked at again, so the result is a fixed point and fixText is idempotent. The gate says which
   // detectors each pass needs, so that a pass runs only the ones that can find something.
   let mojibakeFound = false;
+  let known = windowKinds;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const kinds = pass === 0 ? windowKinds : damageKinds(current, 0, current.length, options, true, mojibakeFound);
-    if ((kinds & ESCAPES) !== 0 && runPass(findEscapes)) continue;
+    const kinds = known >= 0 ? known : damageKinds(current, 0, current.length, options, true, mojibakeFound);
+    known = -1;
+    if ((kinds & ESCAPES) !== 0 && runPass(findEscapes)) {
+      // Decoded escapes are characters beyond ASCII, which make no new escapes: what the next pass
+      // may find is what this one knew of besides escapes, and what the new characters start.
+      known = (kinds & ~ESCAPES) | kindsAround(current, chosen, options);
+      continue;
+    }
     if ((kinds & MOJIBAKE) !== 0 && runPass((text, repairs) => findMojibake(text, repairs, options))) {
       mojibakeFound = true;
       continue;
@@ -135,6 +144,19 @@ function repairWindow(
     if (!cleaned) break;
   }
   return { text: current, steps };
+}
+
+/** The kinds of damage the replacements of `applied` (now part of `text`) may start, with a neighbour on each side. */
+function kindsAround(text: string, applied: readonly Repair[], options: ResolvedOptions): number {
+  let kinds = 0;
+  let shift = 0;
+  for (const repair of applied) {
+    const start = repair.start + shift;
+    const end = start + repair.replacement.length;
+    shift += repair.replacement.length - (repair.end - repair.start);
+    kinds |= damageKinds(text, Math.max(0, start - 1), Math.min(text.length, end + 1), options, true);
+  }
+  return kinds;
 }
 
 /** Keeps the first of any repairs that overlap (detectors of different forms may claim the same text). */

@@ -21,22 +21,46 @@ export function isLineBreak(c: number): boolean {
  * when the text ends in a CR, which may yet be followed by an LF (only an unfinished stream waits).
  * The search stops at `limit` so that a text without breaks is cut in linear time.
  */
-function breakAfter(text: string, start: number, limit: number): number {
-  const end = Math.min(limit, text.length);
-  for (let at = start; at < end; at++) {
-    const c = text.charCodeAt(at);
-    if (c > 0x0d && c < 0x2028) continue;
-    if (!isLineBreak(c)) continue;
-    if (c !== 0x0d) return at + 1;
-    if (at + 1 === text.length) return -2;
-    return text.charCodeAt(at + 1) === 0x0a ? at + 2 : at + 1;
+function breakAfter(text: string, start: number, limit: number, breaks?: LineBreaks): number {
+  const at = breaks !== undefined ? breaks.from(start) : searchBreak(text, start);
+  if (at < 0 || at >= limit) return -1;
+  if (text.charCodeAt(at) !== 0x0d) return at + 1;
+  if (at + 1 === text.length) return -2;
+  return text.charCodeAt(at + 1) === 0x0a ? at + 2 : at + 1;
+}
+
+/** Any line break. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/g;
+
+/** Where the first line break at or after `start` stands, or -1. */
+function searchBreak(text: string, start: number): number {
+  LINE_BREAK.lastIndex = start;
+  return LINE_BREAK.exec(text)?.index ?? -1;
+}
+
+/**
+ * The line breaks of one text, found as the windows move along it: each search starts where the last
+ * one found its break, so a text without breaks is searched once, not once per window.
+ */
+export class LineBreaks {
+  private searchedFrom = Number.POSITIVE_INFINITY;
+  private found = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** The first line break at or after `start`, or -1. */
+  from(start: number): number {
+    if (start < this.searchedFrom || (this.found >= 0 && this.found < start)) {
+      this.searchedFrom = start;
+      this.found = searchBreak(this.text, start);
+    }
+    return this.found;
   }
-  return -1;
 }
 
 /** End (exclusive) of the window that starts at `start`. */
-export function windowEnd(text: string, start: number, maxWindow = MAX_WINDOW): number {
-  const found = breakAfter(text, start, start + maxWindow + 1);
+export function windowEnd(text: string, start: number, maxWindow = MAX_WINDOW, breaks?: LineBreaks): number {
+  const found = breakAfter(text, start, start + maxWindow + 1, breaks);
   if (found >= 0 && found - start <= maxWindow) return found;
   if (text.length - start <= maxWindow) return text.length;
   return safeCut(
