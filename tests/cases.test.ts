@@ -142,3 +142,16 @@ describe('known-failures.json', () => {
     },
   );
 });
+
+// Inputs the fuzzer (scripts/fuzz.ts) once broke an invariant with: they must hold them all now.
+describe('fuzz-found.json', () => {
+  const found = load<{ input: string; note: string }>('fuzz-found.json');
+  it.each(found.map((c, i) => [`#${i} ${c.note}`, c.input] as const))('%s', (_, input) => {
+    for (const options of [undefined, CLEANUP]) {
+      const once = fixText(input, options);
+      expect(fixText(once, options)).toBe(once);
+      expect(stepProblems(input, options)).toEqual([]);
+      expect(scanText(input, options)).toEqual(explainText(input, options).steps);
+    }
+  });
+});
