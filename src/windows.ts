@@ -45,18 +45,25 @@ function searchBreak(text: string, start: number): number {
 export class LineBreaks {
   private searchedFrom = Number.POSITIVE_INFINITY;
   private found = -1;
+  /** Most text breaks lines with LF alone, which indexOf finds faster than any pattern. */
+  private readonly onlyLineFeeds: boolean;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.onlyLineFeeds = !OTHER_BREAK.test(text);
+  }
 
   /** The first line break at or after `start`, or -1. */
   from(start: number): number {
     if (start < this.searchedFrom || (this.found >= 0 && this.found < start)) {
       this.searchedFrom = start;
-      this.found = searchBreak(this.text, start);
+      this.found = this.onlyLineFeeds ? this.text.indexOf('\n', start) : searchBreak(this.text, start);
     }
     return this.found;
   }
 }
+
+/** Line breaks other than LF. */
+const OTHER_BREAK = /[\r\u2028\u2029]/;
 
 /** End (exclusive) of the window that starts at `start`. */
 export function windowEnd(text: string, start: number, maxWindow = MAX_WINDOW, breaks?: LineBreaks): number {
