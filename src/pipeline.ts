@@ -146,16 +146,37 @@ function repairWindow(
   return { text: current, steps };
 }
 
-/** The kinds of damage the replacements of `applied` (now part of `text`) may start, with a neighbour on each side. */
+/**
+ * The kinds of damage the replacements of `applied` (now part of `text`) may start: each is looked at
+ * with the run of non-ASCII characters it stands in (mojibake can only form within such a run, and
+ * the gate judges a run whole), one more character on each side, overlapping runs merged.
+ */
 function kindsAround(text: string, applied: readonly Repair[], options: ResolvedOptions): number {
   let kinds = 0;
   let shift = 0;
+  // The region being gathered: text[regionStart, regionEnd), runs already walked to their ends,
+  // so that every character is walked over once however many replacements share its run.
+  let regionStart = -1;
+  let regionEnd = -1;
+  const flush = () => {
+    if (regionEnd < 0) return;
+    kinds |= damageKinds(text, Math.max(0, regionStart - 1), Math.min(text.length, regionEnd + 1), options, true);
+  };
   for (const repair of applied) {
     const start = repair.start + shift;
-    const end = start + repair.replacement.length;
+    let end = start + repair.replacement.length;
     shift += repair.replacement.length - (repair.end - repair.start);
-    kinds |= damageKinds(text, Math.max(0, start - 1), Math.min(text.length, end + 1), options, true);
+    if (start > regionEnd) {
+      flush();
+      regionStart = start;
+      while (regionStart > 0 && text.charCodeAt(regionStart - 1) >= 0x80) regionStart--;
+    } else {
+      end = Math.max(end, regionEnd);
+    }
+    while (end < text.length && text.charCodeAt(end) >= 0x80) end++;
+    regionEnd = end;
   }
+  flush();
   return kinds;
 }
 
