@@ -303,14 +303,7 @@ class TextRun extends Run {
         if (bomSeen) return;
         bomSeen = true;
         if (!(decoder.bom && decoder.encoding === 'utf-8' && removeBom)) return;
-        const step: Step = {
-          start: 0,
-          end: 0,
-          before: '\ufeff',
-          after: '',
-          kind: 'cleanup',
-          detail: 'byte-order mark removed',
-        };
+        const step = bomRemoved();
         this.count([step]);
         if (report) await this.emit([change(step, { line: 1, column: 1 })]);
       };
@@ -463,14 +456,7 @@ class JsonlRun extends Run {
     const binary = await this.pass(source, {
       line: (number, bytes, text, repair, newline) => {
         if (this.dropsBom(number, bytes)) {
-          const step: Step = {
-            start: 0,
-            end: 0,
-            before: '\ufeff',
-            after: '',
-            kind: 'cleanup',
-            detail: 'byte-order mark removed',
-          };
+          const step = bomRemoved();
           this.count([step]);
           if (action === 'check') found.push(change(step, { line: 1, column: 1 }));
         }
@@ -624,4 +610,9 @@ class JsonlRun extends Run {
 
 function hasUtf8Bom(bytes: Uint8Array): boolean {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/** The step of a UTF-8 BOM that the decoder consumed and the clean-ups remove: no pass saw it. */
+function bomRemoved(): Step {
+  return { start: 0, end: 0, before: '\ufeff', after: '', kind: 'cleanup', detail: 'byte-order mark removed' };
 }
