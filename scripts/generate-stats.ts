@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CATEGORY_NAMES } from '../src/generated/unicode-classes.js';
 import { classOf, scriptOfLetter } from '../src/score/classes.js';
+import { WORD, wordBits } from '../src/score/words.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -191,6 +192,24 @@ const encode = (map: Map<number, number>) =>
     .map(([key, value]) => `${key.toString(36)}:${value.toString(36)}`)
     .join(',');
 
+/** Bits of the word filter per word, and how many hashes each word sets: about 1 false "known" in 300. */
+const FILTER_BITS_PER_WORD = 12;
+const FILTER_HASHES = 8;
+
+/** A Bloom filter of the lower-cased words with a character beyond ASCII in the clean texts. */
+function wordFilter(texts: string[]): { bits: number; base64: string } {
+  const words = new Set<string>();
+  for (const text of texts) {
+    for (const word of text.toLowerCase().match(WORD) ?? []) if (/[^\x00-\x7f]/.test(word)) words.add(word);
+  }
+  const bits = Math.max(64, words.size * FILTER_BITS_PER_WORD);
+  const filter = new Uint8Array(Math.ceil(bits / 8));
+  for (const word of words) {
+    for (const bit of wordBits(word, bits, FILTER_HASHES)) filter[bit >> 3] |= 1 << (bit & 7);
+  }
+  return { bits, base64: Buffer.from(filter).toString('base64') };
+}
+
 export function generate(): string {
   // Real text is also set in capitals (headings, labels, shouting) and decomposed (NFD, as macOS
   // writes file names): count an upper-cased and a decomposed copy of the corpus too, so that
@@ -199,6 +218,7 @@ export function generate(): string {
   const decomposed = corpus.map((text) => text.normalize('NFD')).filter((text, i) => text !== corpus[i]);
   const texts = [...corpus, ...corpus.map((text) => text.toUpperCase()), ...decomposed, ...cldrTexts()];
   const { chars, classCounts, pairs, scriptPairs, charPairs, sandwiches } = count(texts);
+  const filter = wordFilter(corpus);
   const sandwichTable = [...sandwiches]
     .sort((a, b) => a[0] - b[0])
     .map(([cp, counts]) => [cp, ...counts].map((n) => n.toString(36)).join(':'))
@@ -220,6 +240,8 @@ export function generate(): string {
     `export const CHAR_PAIR_COUNTS = '${encode(charPairs)}';`,
     '/** code point:occurrences:after a letter:between two letters:before a letter, base-36, for non-letters. */',
     `export const SANDWICH_COUNTS = '${sandwichTable}';`,
+    `/** Bloom filter (${FILTER_HASHES} hashes over ${filter.bits} bits, see src/score/words.ts) of the lower-cased words beyond ASCII. */`,
+    `export const WORD_FILTER = { bits: ${filter.bits}, hashes: ${FILTER_HASHES}, base64: '${filter.base64}' };`,
     '',
   ].join('\n');
 }

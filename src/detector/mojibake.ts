@@ -6,6 +6,8 @@
 import { BYTE_OF, CONT_MASK, HIGH_INDEX, LEAD_MASK, PAGES, windows1252Char } from '../decoder/codepages.js';
 import { forEachUtf8Run, sequenceLength } from '../decoder/utf8.js';
 import type { ResolvedOptions } from '../options.js';
+import { classOf, isLetterClass } from '../score/classes.js';
+import { isKnownWord } from '../score/known-words.js';
 import { contextOf, type SpanContext, spanCost } from '../score/plausibility.js';
 import type { Repair } from '../types.js';
 import { forEachLossyRun, WILDCARD } from './lost-bytes.js';
@@ -41,6 +43,10 @@ const PAGE_PRIOR_BITS = PAGES.map((page) => {
 const LOOSE_BITS = 2;
 /** Bits against each byte a repair must assume was dropped from the text without a trace. */
 const MISSING_BYTE_BITS = 6;
+/** Bits a lost byte's candidate earns when it makes a word that real text is known to hold. */
+const KNOWN_WORD_BITS = 8;
+/** Longest stretch of a word looked at on each side of a guessed character. */
+const WORD_REACH = 32;
 /** Bits by which the best candidate for a lost byte must beat the next before we recover it. */
 const LOST_BYTE_MARGIN = 0;
 /** The same for a byte that left no trace: a guess at both the byte and its place, so it must stand out. */
@@ -50,6 +56,35 @@ const MAX_LAYERS = 3;
 
 /** Pages with undefined continuation bytes, whose misreadings may carry U+FFFD. */
 const LOSSY_PAGES = PAGES.reduce((mask, page) => (page.lostContinuations.length > 0 ? mask | page.bit : mask), 0);
+
+/**
+ * The word a guessed character `option` at position k of a sub-run would stand in: letters of the
+ * sub-run's decoding (`chosen`) on each side, then letters of the text around the sub-run.
+ */
+function wordAround(
+  text: string,
+  start: number,
+  end: number,
+  chosen: readonly number[],
+  k: number,
+  option: number,
+): string {
+  const isLetter = (cp: number) => isLetterClass(classOf(cp));
+  let left = '';
+  let j = k - 1;
+  for (; j >= 0 && k - j <= WORD_REACH && isLetter(chosen[j]); j--) left = String.fromCodePoint(chosen[j]) + left;
+  if (j < 0) {
+    for (let i = start - 1; i >= 0 && start - i <= WORD_REACH && isLetter(text.charCodeAt(i)); i--)
+      left = text[i] + left;
+  }
+  let right = '';
+  j = k + 1;
+  for (; j < chosen.length && j - k <= WORD_REACH && isLetter(chosen[j]); j++) right += String.fromCodePoint(chosen[j]);
+  if (j === chosen.length) {
+    for (let i = end; i < text.length && i - end < WORD_REACH && isLetter(text.charCodeAt(i)); i++) right += text[i];
+  }
+  return left + String.fromCodePoint(option) + right;
+}
 
 /** Longest text whose cost is remembered for other pages' readings of the same span. */
 const MEMO_LENGTH = 256;
@@ -319,7 +354,9 @@ function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs, s
       const options = subRun.decoded;
       guessed = subRun.lossy ? options.filter((option) => option.length > 1).length || 1 : 0;
       const margin = subRun.completed > 0 ? MISSING_BYTE_MARGIN : LOST_BYTE_MARGIN;
-      const chosen = chooseOptions(options, contextOf(text, subRun.start, subRun.end), margin);
+      const wordAt = (k: number, option: number, current: readonly number[]) =>
+        wordAround(text, subRun.start, subRun.end, current, k, option);
+      const chosen = chooseOptions(options, contextOf(text, subRun.start, subRun.end), margin, wordAt);
       if (chosen === null) continue;
       decoded = chosen.map((codePoint) => String.fromCodePoint(codePoint)).join('');
     }
@@ -368,7 +405,12 @@ function bytesHaveWildcard(bytes: Uint16Array, from: number, to: number): boolea
  * Returns null when some character's best option beats its runner-up by less than `margin` bits: a
  * guess the context does not single out is not made.
  */
-function chooseOptions(options: number[][], context: SpanContext, margin: number): number[] | null {
+function chooseOptions(
+  options: number[][],
+  context: SpanContext,
+  margin: number,
+  wordAt: (k: number, option: number, chosen: readonly number[]) => string,
+): number[] | null {
   const chosen = options.map((option) => option[0]);
   const margins = options.map(() => Number.POSITIVE_INFINITY);
   const uncertain = (k: number) => k >= 0 && k < options.length && options[k].length > 1;
@@ -383,7 +425,11 @@ function chooseOptions(options: number[][], context: SpanContext, margin: number
       let secondCost = Number.POSITIVE_INFINITY;
       let best = chosen[k];
       for (const option of options[k]) {
-        const cost = spanCost(option, local);
+        let cost = spanCost(option, local);
+        if (isLetterClass(classOf(option))) {
+          const word = wordAt(k, option, chosen);
+          if (word.length > 1 && isKnownWord(word)) cost -= KNOWN_WORD_BITS;
+        }
         if (cost < bestCost) {
           secondCost = bestCost;
           bestCost = cost;

@@ -1,0 +1,19 @@
+// Which words real text has: a Bloom filter of the lower-cased words with a character beyond ASCII
+// in the clean texts the statistics come from (src/generated/char-stats.ts). Where a lost byte could
+// have been one of several characters, the one that makes a known word is the better guess.
+
+/** A word: letters and the marks on them. */
+export const WORD = /[\p{L}\p{M}]+/gu;
+
+/** The filter's bit positions for a word: double hashing of two FNV-1a hashes of its UTF-16 units. */
+export function* wordBits(word: string, bits: number, hashes: number): Generator<number> {
+  let first = 0x811c9dc5;
+  let second = 0x01000193;
+  for (let i = 0; i < word.length; i++) {
+    const unit = word.charCodeAt(i);
+    first = Math.imul(first ^ unit, 0x01000193);
+    second = Math.imul(second ^ unit, 0x5bd1e995) ^ (second >>> 15);
+  }
+  second |= 1;
+  for (let k = 0; k < hashes; k++) yield ((first + Math.imul(k, second)) >>> 0) % bits;
+}
