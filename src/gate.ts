@@ -1,7 +1,7 @@
 // The gate: one scan that answers "could anything in text[from, to) be damage?". Most scraped text is
 // clean, in every script, and leaves here untouched and uncopied. It looks for a character that could
 // begin damage followed by one that could continue it, using masks derived from the generated pages.
-import { BYTE_OF, CONT_MASK, HIGH_INDEX, LEAD_MASK, PAGES } from './decoder/codepages.js';
+import { BYTE_OF, CONT_BY_CHAR, HIGH_INDEX, LEAD_BY_CHAR, PAGES } from './decoder/codepages.js';
 import { decodeSequenceAt, sequenceLength } from './decoder/utf8.js';
 import { hexValue } from './detector/hex-digits.js';
 import type { ResolvedOptions } from './options.js';
@@ -80,8 +80,9 @@ export function damageKinds(
       else kinds |= SURROGATES;
     } else if (c === 0xfffd) {
       if (options.lostBytes) kinds |= MOJIBAKE;
-    } else if (mojibake && (kinds & MOJIBAKE) === 0 && i + 1 < to && startsMojibake(text, i, c, from, to, anyPair)) {
-      kinds |= MOJIBAKE;
+    } else if (mojibake && (kinds & MOJIBAKE) === 0 && i + 1 < to) {
+      const pages = LEAD_BY_CHAR[c] & CONT_BY_CHAR[text.charCodeAt(i + 1)];
+      if (pages !== 0 && (anyPair || startsMojibake(text, i, pages, from, to))) kinds |= MOJIBAKE;
     }
     if (kinds === before) continue;
     if (!all) {
@@ -93,17 +94,8 @@ export function damageKinds(
   return kinds;
 }
 
-/** Whether the character `c` at `i` is a lead byte, followed by a continuation byte, of a run that may be mojibake. */
-function startsMojibake(text: string, i: number, c: number, from: number, to: number, anyPair: boolean): boolean {
-  const index = HIGH_INDEX[c];
-  if (index === 0) return false;
-  const lead = LEAD_MASK[index];
-  if (lead === 0) return false;
-  const nextIndex = HIGH_INDEX[text.charCodeAt(i + 1)];
-  if (nextIndex === 0) return false;
-  const pages = CONT_MASK[nextIndex] & lead;
-  if (pages === 0) return false;
-  if (anyPair) return true;
+/** Whether the pair at `i`, a lead byte then a continuation byte in `pages`, starts a run that may be mojibake. */
+function startsMojibake(text: string, i: number, pages: number, from: number, to: number): boolean {
   for (let p = 0; p < PAGES.length; p++) {
     // A run already looked at whole is not looked at again for its other pairs.
     if ((pages & PAGES[p].bit) === 0 || checkedUntil[p] > i) continue;

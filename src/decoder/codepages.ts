@@ -70,6 +70,20 @@ for (const [p, index, byte] of assignments) {
   if (byte <= 0xbf) CONT_MASK[index] |= bit;
 }
 
+/**
+ * The same masks spread over every BMP character (16 bits hold the pages), so that the gate looks a
+ * character up in one step: LEAD_BY_CHAR[c] & CONT_BY_CHAR[next] are the pages where c next can start mojibake.
+ */
+export const LEAD_BY_CHAR = new Uint16Array(0x10000);
+export const CONT_BY_CHAR = new Uint16Array(0x10000);
+if (PAGES.length > 16) throw new Error('the per-character masks hold 16 pages');
+for (let c = 0x80; c < 0x10000; c++) {
+  const index = HIGH_INDEX[c];
+  if (index === 0) continue;
+  LEAD_BY_CHAR[c] = LEAD_MASK[index];
+  CONT_BY_CHAR[c] = CONT_MASK[index];
+}
+
 /** The Windows-1252 character of a byte 0x80–0xFF (undefined bytes give the same-numbered C1 control). */
 export function windows1252Char(byte: number): string {
   return WINDOWS_1252.high.charAt(byte - 0x80);
