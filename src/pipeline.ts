@@ -111,9 +111,12 @@ function repairWindow(
   };
   let current = window;
   let chosen: Repair[] = [];
-  const runPass = (find: (text: string, repairs: Repair[]) => void): boolean => {
-    const repairs: Repair[] = [];
+  const runPass = (find: (text: string, repairs: Repair[]) => void, damage = true): boolean => {
+    let repairs: Repair[] = [];
     find(current, repairs);
+    // A repair of damage never makes a line break: windows are lines, and a break made inside one
+    // would move the windows of the next call (JSON writes U+2028 and U+2029 escaped on purpose, too).
+    if (damage) repairs = repairs.filter((repair) => !MAKES_LINE_BREAK.test(repair.replacement));
     if (repairs.length === 0) return false;
     repairs.sort((a, b) => a.start - b.start);
     chosen = dropOverlaps(repairs);
@@ -140,7 +143,7 @@ function repairWindow(
       continue;
     }
     let cleaned = (kinds & SURROGATES) !== 0 && runPass(findLoneSurrogates);
-    for (const cleanup of cleanups) cleaned = runPass(cleanup) || cleaned;
+    for (const cleanup of cleanups) cleaned = runPass(cleanup, false) || cleaned;
     if (!cleaned) break;
   }
   return { text: current, steps };
@@ -179,6 +182,9 @@ function kindsAround(text: string, applied: readonly Repair[], options: Resolved
   flush();
   return kinds;
 }
+
+/** The line breaks a repair of damage could make (the ASCII ones no decoding yields). */
+const MAKES_LINE_BREAK = /[\u2028\u2029]/;
 
 /** Keeps the first of any repairs that overlap (detectors of different forms may claim the same text). */
 function dropOverlaps(sorted: Repair[]): Repair[] {
