@@ -7,8 +7,13 @@ export const SNIFF_CHARS = 64 * 1024;
 /** Fewer control characters than this never make a file binary. */
 const MANY_CONTROLS = 16;
 
+/** Control characters other than tab, LF, VT, FF, CR and ESC (terminal colours in logs are text). */
+const CONTROL = /[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]/;
+
 export function looksBinary(text: string): boolean {
   if (text.includes('\0')) return true;
+  // Most text has none at all: one native scan says so.
+  if (!CONTROL.test(text)) return false;
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
