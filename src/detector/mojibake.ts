@@ -86,6 +86,17 @@ function wordAround(
   return left + String.fromCodePoint(option) + right;
 }
 
+/** Whether `replacement` put in place of text[start, end) makes a word (with the letters around it) that real text holds. */
+function knownWordAround(text: string, start: number, end: number, replacement: string): boolean {
+  const isLetter = (c: number) => isLetterClass(classOf(c));
+  let from = start;
+  while (from > 0 && start - from < WORD_REACH && isLetter(text.charCodeAt(from - 1))) from--;
+  let to = end;
+  while (to < text.length && to - end < WORD_REACH && isLetter(text.charCodeAt(to))) to++;
+  const word = text.slice(from, start) + replacement + text.slice(end, to);
+  return /^[\p{L}\p{M}]{2,}$/u.test(word) && isKnownWord(word);
+}
+
 /** Longest text whose cost is remembered for other pages' readings of the same span. */
 const MEMO_LENGTH = 256;
 /** Costs of texts already weighed for a span of this window (pages often agree), by span, then text. */
@@ -104,6 +115,8 @@ interface Candidate {
   guessed: number;
   /** Whether it may be repaired only where other repairs confirm the page. */
   weak?: boolean;
+  /** Whether the repaired span makes (or sits in) a word that real text is known to hold. */
+  known?: boolean;
 }
 
 export function findMojibake(text: string, repairs: Repair[], options: ResolvedOptions): void {
@@ -485,7 +498,10 @@ function evaluate(
     if (deeper === null) break;
     layer = deeper;
   }
-  if (best !== null) best.loose = countLoose(original, p);
+  if (best !== null) {
+    best.loose = countLoose(original, p);
+    best.known = knownWordAround(text, start, end, best.text);
+  }
   return best;
 }
 
@@ -526,7 +542,9 @@ function resolve(candidates: Candidate[], pages: number, length: number): Candid
   const loose = new Float64Array(PAGES.length);
   const confident = new Uint8Array(PAGES.length);
   for (const candidate of candidates) {
-    gain[candidate.page] += candidate.gain;
+    // A page whose repairs make known words explains the text better: it weighs more when pages
+    // take turns (the bits count for the order only, never toward a repair's own threshold).
+    gain[candidate.page] += candidate.gain + (candidate.known === true ? KNOWN_WORD_BITS : 0);
     loose[candidate.page] += candidate.loose;
     if (candidate.gain > DAMAGE_PRIOR && candidate.weak !== true) confident[candidate.page] = 1;
   }
