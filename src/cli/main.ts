@@ -121,7 +121,10 @@ class Command {
 
   private async runAll(inputs: readonly Input[]): Promise<void> {
     const onBytes = (count: number) => this.progress.add(count);
-    const write = (data: Uint8Array) => writeTo(process.stdout, data);
+    const write = (data: Uint8Array) => {
+      if (data.length > 0) this.printedLineOpen = data[data.length - 1] !== 0x0a;
+      return writeTo(process.stdout, data);
+    };
     const files = inputs.filter((input) => !input.stdin).length;
     const url = workerUrl();
     if (this.args.action !== 'print' && this.args.jobs > 1 && files > 1 && url !== null) {
@@ -197,10 +200,15 @@ class Command {
       else if (args.action === 'diff') this.stderr(summary(totals, 'checked'));
     }
     if (args.stats) {
+      // On a terminal, a text that ends without a line feed would run into the summary.
+      if (this.printedLineOpen && process.stdout.isTTY && process.stderr.isTTY) process.stderr.write('\n');
       if (args.action === 'print') this.stderr(summary(totals, 'read'));
       this.stderr(['changes by kind:', ...statsLines(this.counts)].join('\n'));
     }
   }
+
+  /** Whether the text printed last ended without a line feed. */
+  private printedLineOpen = false;
 
   private async stdout(text: string): Promise<void> {
     this.progress.clear();
