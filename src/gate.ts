@@ -2,7 +2,7 @@
 // clean, in every script, and leaves here untouched and uncopied. It looks for a character that could
 // begin damage followed by one that could continue it, using masks derived from the generated pages.
 import { BYTE_OF, CONT_BY_CHAR, HIGH_INDEX, LEAD_BY_CHAR, PAGES } from './decoder/codepages.js';
-import { decodeSequenceAt, sequenceLength } from './decoder/utf8.js';
+import { decodeSequenceAt, decodeSurrogatePairAt, sequenceLength } from './decoder/utf8.js';
 import { hexValue } from './detector/hex-digits.js';
 import type { ResolvedOptions } from './options.js';
 import { classOf, isLetterClass } from './score/classes.js';
@@ -124,8 +124,9 @@ function runVerdict(text: string, at: number, from: number, to: number, p: numbe
   let letterLeftOver = false;
   let i = start;
   while (i < end) {
-    const length = sequenceLength(byteOf[HIGH_INDEX[text.charCodeAt(i)]]);
-    if (length > 0 && i + length <= end && validAt(text, byteOf, i, length)) {
+    let length = sequenceLength(byteOf[HIGH_INDEX[text.charCodeAt(i)]]);
+    if (length === 3 && i + 6 <= end && surrogatePairAt(text, byteOf, i)) length = 6;
+    if (length > 0 && i + length <= end && (length === 6 || validAt(text, byteOf, i, length))) {
       decoded = true;
       for (let k = i; k < i + length && !symbolInDecoded; k++) {
         symbolInDecoded = !isLetterClass(classOf(text.charCodeAt(k)));
@@ -139,7 +140,13 @@ function runVerdict(text: string, at: number, from: number, to: number, p: numbe
   return decoded && (!letterLeftOver || symbolInDecoded) ? 1 : -end;
 }
 
-const sequence = [0, 0, 0, 0];
+const sequence = [0, 0, 0, 0, 0, 0];
+
+/** Whether the six characters at `at` are the bytes of a surrogate pair in CESU-8 (see decodeSurrogatePairAt). */
+function surrogatePairAt(text: string, byteOf: Uint8Array, at: number): boolean {
+  for (let k = 0; k < 6; k++) sequence[k] = byteOf[HIGH_INDEX[text.charCodeAt(at + k)]];
+  return decodeSurrogatePairAt(sequence, 0, 6) >= 0;
+}
 function validAt(text: string, byteOf: Uint8Array, at: number, length: number): boolean {
   for (let k = 0; k < length; k++) sequence[k] = byteOf[HIGH_INDEX[text.charCodeAt(at + k)]];
   return decodeSequenceAt(sequence, 0, length) >= 0;

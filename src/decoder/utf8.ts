@@ -39,6 +39,24 @@ export function decodeSequenceAt(bytes: ArrayLike<number>, at: number, end: numb
   return ((lead & 0x07) << 18) | ((second & 0x3f) << 12) | ((third & 0x3f) << 6) | (fourth & 0x3f);
 }
 
+/**
+ * A character beyond the BMP written as its two surrogates, each as a three-byte sequence (CESU-8,
+ * as Java's modified UTF-8 and MySQL's three-byte `utf8` write them): ED A0–AF xx ED B0–BF xx.
+ * Returns the character, or -1 when the six bytes at `at` are not such a pair.
+ */
+export function decodeSurrogatePairAt(bytes: ArrayLike<number>, at: number, end: number): number {
+  if (at + 6 > end || bytes[at] !== 0xed || bytes[at + 3] !== 0xed) return -1;
+  const high = bytes[at + 1];
+  const low = bytes[at + 4];
+  if (high < 0xa0 || high > 0xaf || low < 0xb0 || low > 0xbf) return -1;
+  const third = bytes[at + 2];
+  const sixth = bytes[at + 5];
+  if (third < 0x80 || third > 0xbf || sixth < 0x80 || sixth > 0xbf) return -1;
+  const highSurrogate = 0xd000 | ((high & 0x3f) << 6) | (third & 0x3f);
+  const lowSurrogate = 0xd000 | ((low & 0x3f) << 6) | (sixth & 0x3f);
+  return 0x10000 + ((highSurrogate - 0xd800) << 10) + (lowSurrogate - 0xdc00);
+}
+
 /** Number of bytes a code point takes in UTF-8. */
 export function utf8Length(codePoint: number): number {
   return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
@@ -58,7 +76,12 @@ export function forEachUtf8Run(
   let runStart = -1;
   const units = new TextUnits();
   while (i < end) {
-    const codePoint = decodeSequenceAt(bytes, i, end);
+    let codePoint = decodeSequenceAt(bytes, i, end);
+    let length = utf8Length(codePoint);
+    if (codePoint < 0) {
+      codePoint = decodeSurrogatePairAt(bytes, i, end);
+      length = 6;
+    }
     if (codePoint < 0) {
       if (runStart >= 0) {
         onRun(runStart, i, units.take());
@@ -69,7 +92,7 @@ export function forEachUtf8Run(
     }
     if (runStart < 0) runStart = i;
     units.push(codePoint);
-    i += utf8Length(codePoint);
+    i += length;
   }
   if (runStart >= 0) onRun(runStart, i, units.take());
 }

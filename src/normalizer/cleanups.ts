@@ -7,11 +7,19 @@ type Finder = (text: string, repairs: Repair[]) => void;
 /** ANSI CSI sequences (colours, cursor moves): ESC [ parameters final-letter. Linear: one bounded class. */
 const TERMINAL_ESCAPE = /\x1b\[[0-9;?]{0,64}[A-Za-z]/g;
 const BOM = /\ufeff/g;
-/** C0 controls but tab, LF, FF and CR; DEL; C1 controls. */
-const CONTROL = /[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]/g;
+/**
+ * Characters that control rather than show, and that no clean text needs: C0 controls but tab, LF,
+ * FF and CR; DEL; C1 controls; the deprecated Arabic shaping controls U+206A–U+206F; the interlinear
+ * annotation marks and the object replacement character U+FFF9–U+FFFC; the musical formatting
+ * controls U+1D173–U+1D17A; and the tag characters U+E0000–U+E007F (but those of flag emoji, which
+ * follow U+1F3F4 and are kept).
+ */
+const CONTROL =
+  /[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u206a-\u206f\ufff9-\ufffc]|\ud834[\udd73-\udd7a]|(?<!\ud83c\udff4(?:\udb40[\udc20-\udc7e])*)\udb40[\udc00-\udc7f]/g;
 /** CRLF, lone CR, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR. */
 const LINE_BREAK = /\r\n?|[\u0085\u2028\u2029]/g;
-const SINGLE_QUOTE = /[\u2018\u2019\u201a\u201b]/g;
+/** Curly single quotes, and the modifier letter apostrophe that stands in for one. */
+const SINGLE_QUOTE = /[\u02bc\u2018\u2019\u201a\u201b]/g;
 const DOUBLE_QUOTE = /[\u201c\u201d\u201e\u201f]/g;
 /** Latin ligatures and digraph letters whose compatibility decomposition is their plain letters. */
 const LIGATURE = /[\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06]/g;

@@ -1,0 +1,68 @@
+// Rules of the detectors and the pipeline that the fixture tables state only by example.
+import { describe, expect, it } from 'vitest';
+import { decodeSurrogatePairAt } from '../src/decoder/utf8.js';
+import { explainText, fixText, scanText } from '../src/index.js';
+
+describe('UTF-8', () => {
+  it('reads a surrogate pair written as two three-byte sequences (CESU-8), in escapes and in mojibake', () => {
+    expect(decodeSurrogatePairAt([0xed, 0xa0, 0xbd, 0xed, 0xb8, 0x80], 0, 6)).toBe(0x1f600);
+    expect(decodeSurrogatePairAt([0xed, 0xa0, 0xbd, 0xed, 0xa0, 0x80], 0, 6)).toBe(-1);
+    expect(fixText('xedxa0xbdxedxb8x80')).toBe('😀');
+    expect(fixText('I love it í\u00a0½í¸€ so much')).toBe('I love it 😀 so much');
+  });
+
+  it('leaves a lone surrogate written as UTF-8 alone', () => {
+    expect(fixText('xedxa0xbd')).toBe('xedxa0xbd');
+  });
+});
+
+describe('escapes', () => {
+  it('decodes \\u0080–\\u009f only right after another escape', () => {
+    expect(fixText('We\\u00e2\\u20ac\\u009dre')).toBe('We”re');
+    expect(fixText('a \\u0092 b')).toBe('a \\u0092 b');
+  });
+
+  it('never makes a line break: U+2028 and U+2029 escapes stay', () => {
+    expect(fixText('a\\u2028b')).toBe('a\\u2028b');
+    expect(fixText('axe2x80xa8b')).toBe('axe2x80xa8b');
+    expect(fixText('a&#8233;b')).toBe('a&#8233;b');
+  });
+
+  it('reads numeric references 128–159 as Windows-1252, as browsers do', () => {
+    expect(fixText('1990&#150;2000')).toBe('1990–2000');
+  });
+});
+
+describe('steps', () => {
+  it('merge the passes that rewrote one span into one step naming each pass once', () => {
+    const { steps } = explainText('xc3x83xc2xa9t\\u00c3\\u00a9');
+    expect(steps.map((step) => [step.before, step.after])).toEqual([
+      ['xc3x83xc2xa9', 'é'],
+      ['\\u00c3\\u00a9', 'é'],
+    ]);
+    expect(steps[0].detail).toBe('utf-8 bytes as stripped hex escapes, then utf-8 read as windows-1252');
+  });
+
+  it('name the page, the layers and the bytes recovered', () => {
+    expect(scanText('cafÃƒÂ© au lait')[0].detail).toBe('utf-8 read as windows-1252, 2 layers');
+    const [lost] = scanText('“quoted â€\ufffd');
+    expect(lost.kind).toBe('lost-bytes');
+    expect(lost.detail).toBe('utf-8 read as windows-1252, 1 lost byte recovered');
+  });
+
+  it('count offsets in UTF-16 code units of the input', () => {
+    const [step] = scanText('😀 cafÃ©');
+    expect([step.start, step.end]).toEqual([6, 8]);
+  });
+});
+
+describe('clean-ups', () => {
+  it('remove controls no text needs but keep the tags of flag emoji', () => {
+    const flag = '\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}';
+    expect(fixText(`a\u206ab\ufffcc\u{E0041}d ${flag}`, { removeControlChars: true })).toBe(`abcd ${flag}`);
+  });
+
+  it('uncurl the modifier letter apostrophe too', () => {
+    expect(fixText('Hawaiʻi isnʼt', { uncurlQuotes: true })).toBe("Hawaiʻi isn't");
+  });
+});
