@@ -14,7 +14,7 @@ export interface FixOptions {
   cleanup?: boolean;
   /** Unicode normalization of the output. @default false (`'NFC'` under `cleanup`) */
   normalization?: 'NFC' | 'NFKC' | false;
-  /** Remove C0 controls other than tab, LF, CR and FF, DEL, and C1 controls left after repair. @default false (true under `cleanup`) */
+  /** Remove C0 controls other than tab, LF, CR and FF, DEL, C1 controls left after repair, and other controls no text needs (U+206A–206F, U+FFF9–FFFC, tag characters outside flags). @default false (true under `cleanup`) */
   removeControlChars?: boolean;
   /** Remove ANSI terminal escape sequences (`ESC [ 1 m`). @default false (true under `cleanup`) */
   removeTerminalEscapes?: boolean;
