@@ -21,12 +21,17 @@ const MAX_PASSES = 32;
 
 type Detector = (text: string, repairs: Repair[], options: ResolvedOptions) => void;
 
+const escapeDetectorsByOptions = new WeakMap<ResolvedOptions, Detector[]>();
+
 /** Escape forms, tried first in each pass; mojibake runs in a pass that found no escapes. */
 function escapeDetectors(options: ResolvedOptions): Detector[] {
+  const known = escapeDetectorsByOptions.get(options);
+  if (known !== undefined) return known;
   const detectors: Detector[] = [];
   if (options.hexEscapes) detectors.push(findHexEscapes);
   if (options.unicodeEscapes) detectors.push(findUnicodeEscapes);
   if (options.htmlEntities) detectors.push(findHtmlEntities);
+  escapeDetectorsByOptions.set(options, detectors);
   return detectors;
 }
 

@@ -74,7 +74,7 @@ export function forEachUtf8Run(
 ): void {
   let i = start;
   let runStart = -1;
-  const units = new TextUnits();
+  const units = sharedUnits;
   while (i < end) {
     let codePoint = decodeSequenceAt(bytes, i, end);
     let length = utf8Length(codePoint);
@@ -98,6 +98,7 @@ export function forEachUtf8Run(
 }
 
 /** Builds a string from code points in chunks, not one concatenation per character. */
+// (forEachUtf8Run uses one instance: it never runs inside itself, and take() leaves it empty.)
 export class TextUnits {
   private readonly chunk: number[] = [];
   private done = '';
@@ -124,3 +125,5 @@ export class TextUnits {
     this.chunk.length = 0;
   }
 }
+
+const sharedUnits = new TextUnits();
