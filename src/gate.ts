@@ -11,11 +11,15 @@ import { classOf, isLetterClass } from './score/classes.js';
 const checkedUntil = new Int32Array(PAGES.length);
 
 const BACKSLASH = 0x5c;
-/** The ASCII characters that can start damage: x (stripped hex), backslash, ampersand. */
-const ASCII_TRIGGERS = new Uint8Array(0x80);
-ASCII_TRIGGERS[0x78] = 1;
-ASCII_TRIGGERS[0x5c] = 1;
-ASCII_TRIGGERS[0x26] = 1;
+/**
+ * The characters that can start damage: x (stripped hex), backslash, ampersand, C1 controls,
+ * surrogates, U+FFFD, and those that are a UTF-8 lead byte in some code page. 1 for these, 0 else.
+ */
+const MAY_START = new Uint8Array(0x10000);
+for (const c of [0x78, 0x5c, 0x26, 0xfffd]) MAY_START[c] = 1;
+MAY_START.fill(1, 0x80, 0xa0);
+MAY_START.fill(1, 0xd800, 0xe000);
+for (let c = 0xa0; c < 0x10000; c++) if (LEAD_BY_CHAR[c] !== 0) MAY_START[c] = 1;
 const AMPERSAND = 0x26;
 const LOWER_X = 0x78;
 
@@ -54,10 +58,16 @@ export function damageKinds(
   checkedUntil.fill(0);
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    // Most text is ASCII that can start nothing: one table look-up and on.
-    if (c < 0x80 && ASCII_TRIGGERS[c] === 0) continue;
+    // Most characters, in every script, can start nothing: one table look-up and on.
+    if (MAY_START[c] === 0) continue;
     const before = kinds;
-    if (c === LOWER_X) {
+    if (c >= 0xa0 && c < 0xd800) {
+      // A lead byte of some page (the common case past ASCII): is a continuation byte next?
+      if (mojibake && (kinds & MOJIBAKE) === 0 && i + 1 < to) {
+        const pages = LEAD_BY_CHAR[c] & CONT_BY_CHAR[text.charCodeAt(i + 1)];
+        if (pages !== 0 && (anyPair || startsMojibake(text, i, pages, from, to))) kinds |= MOJIBAKE;
+      }
+    } else if (c === LOWER_X) {
       // Stripped hex needs two escaped bytes at least: xHHxHH.
       if (
         options.hexEscapes &&
@@ -73,7 +83,7 @@ export function damageKinds(
       if (entities) kinds |= ESCAPES;
     } else if (c <= 0x9f) {
       kinds |= MOJIBAKE; // a C1 control: a byte of mojibake, or a Windows-1252 byte alone
-    } else if (c >= 0xd800 && c <= 0xdfff) {
+    } else if (c <= 0xdfff) {
       // Lone surrogates are always repaired; a valid pair is skipped whole.
       const next = i + 1 < to ? text.charCodeAt(i + 1) : 0;
       if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
