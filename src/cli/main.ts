@@ -116,6 +116,7 @@ class Command {
       encoding,
       fixOptions,
       stats: stats || action !== 'print',
+      format: this.args.format,
     };
   }
 
@@ -177,6 +178,7 @@ class Command {
         this.jsonFiles.push({ path: result.display, encoding: result.encoding, changes: result.changes });
       }
     } else if (args.action === 'check') {
+      if (result.report !== undefined) out.push(result.report);
       for (const change of result.changes) out.push(`${this.changeLine(result.display, change)}\n`);
     } else if (args.action === 'diff') {
       if (result.diff !== '') out.push(result.diff);

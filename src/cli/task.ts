@@ -10,7 +10,7 @@ import { type FixOptions, resolveOptions } from '../options.js';
 import { explainText, fixText, scanText } from '../pipeline.js';
 import { batches, WindowCutter } from '../stream.js';
 import type { Step, StepKind } from '../types.js';
-import type { Action } from './args.js';
+import type { Action, Format } from './args.js';
 import { looksBinary, SNIFF_CHARS } from './binary.js';
 import { UnifiedDiff } from './diff.js';
 import { CliError, describeIoError, OutputError } from './errors.js';
@@ -38,6 +38,8 @@ export interface Task {
   fixOptions: FixOptions;
   /** Count changes by kind (also when printing, where counting costs extra). */
   stats: boolean;
+  /** How --check reports: 'text' and 'github' lines are made where the task runs (see report). */
+  format: Format;
 }
 
 /** One change, as --check reports it. */
@@ -64,8 +66,10 @@ export interface TaskResult {
   written: boolean;
   changeCount: number;
   counts: Partial<Record<StepKind, number>>;
-  /** Under --check: every change. */
+  /** Under --check: every change (emptied once a worker has written them into `report`). */
   changes: Change[];
+  /** Under --check in a worker, with a line format: the report lines of `changes`, ready to print. */
+  report?: string;
   /** Under --diff: the unified diff. */
   diff: string;
   messages: Message[];

@@ -2,6 +2,7 @@
 // results, progress (in batches, to keep messages few) and the temporary files it writes.
 import { parentPort } from 'node:worker_threads';
 import type { FromWorker, ToWorker } from './pool.js';
+import { changeLine, githubLine } from './report.js';
 import { runTask } from './task.js';
 import { watchTempFiles } from './write.js';
 
@@ -24,6 +25,12 @@ watchTempFiles((path, exists) => send({ type: 'temp', path, exists }));
 port.on('message', async ({ id, task }: ToWorker) => {
   try {
     const result = await runTask(task, { write: null, stdin: null, onBytes, onChanges: null });
+    // Report lines are made here, in parallel, and a string crosses threads faster than objects.
+    if (task.action === 'check' && task.format !== 'json' && result.changes.length > 0) {
+      const line = task.format === 'github' ? githubLine : changeLine;
+      result.report = result.changes.map((change) => `${line(result.display, change)}\n`).join('');
+      result.changes = [];
+    }
     if (unreported > 0) send({ type: 'progress', bytes: unreported });
     unreported = 0;
     send({ type: 'result', id, result });
