@@ -134,8 +134,9 @@ function runVerdict(text: string, at: number, from: number, to: number, p: numbe
   let letterLeftOver = false;
   let i = start;
   while (i < end) {
-    let length = sequenceLength(byteOf[HIGH_INDEX[text.charCodeAt(i)]]);
-    if (length === 3 && i + 6 <= end && surrogatePairAt(text, byteOf, i)) length = 6;
+    const lead = byteOf[HIGH_INDEX[text.charCodeAt(i)]];
+    let length = sequenceLength(lead);
+    if (lead === 0xed && i + 6 <= end && surrogatePairAt(text, byteOf, i)) length = 6;
     if (length > 0 && i + length <= end && (length === 6 || validAt(text, byteOf, i, length))) {
       decoded = true;
       for (let k = i; k < i + length && !symbolInDecoded; k++) {

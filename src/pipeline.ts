@@ -39,9 +39,12 @@ function escapeDetectors(options: ResolvedOptions): Detector[] {
 export function fixText(text: string, options?: FixOptions): string {
   assertText(text, 'fixText');
   const resolved = resolveOptions(options);
-  if (anyCleanup(resolved)) return run(text, resolved, null, 0);
+  const breaks = new LineBreaks(text);
+  // One window (a line, as most fields and records are): its own gate in run() is the only scan.
+  if (anyCleanup(resolved) || (text.length <= MAX_WINDOW && breaks.from(0) < 0))
+    return run(text, resolved, null, 0, breaks);
   const sign = firstSignOfDamage(text, 0, text.length, resolved);
-  return sign < 0 ? text : run(text, resolved, null, sign);
+  return sign < 0 ? text : run(text, resolved, null, sign, breaks);
 }
 
 /** The repaired text and every step taken to get there. */
@@ -76,12 +79,17 @@ export function applySteps(text: string, steps: readonly Step[]): string {
  * Steps are recorded only when `steps` is given; the text is the same either way. Windows that end
  * before `cleanUpTo` are known to pass the gate clean and are not scanned again.
  */
-function run(text: string, options: ResolvedOptions, steps: Step[] | null, cleanUpTo: number): string {
+function run(
+  text: string,
+  options: ResolvedOptions,
+  steps: Step[] | null,
+  cleanUpTo: number,
+  breaks = new LineBreaks(text),
+): string {
   const cleanups = cleanupPasses(options);
   const alwaysRun = cleanups.length > 0;
   let out = '';
   let copied = 0;
-  const breaks = new LineBreaks(text);
   for (let start = 0; start < text.length; ) {
     const end = windowEnd(text, start, MAX_WINDOW, breaks);
     const kinds = end <= cleanUpTo ? 0 : damageKinds(text, start, end, options, true);
