@@ -12,14 +12,16 @@ const checkedUntil = new Int32Array(PAGES.length);
 
 const BACKSLASH = 0x5c;
 /**
- * The characters that can start damage: x (stripped hex), backslash, ampersand, C1 controls,
- * surrogates, U+FFFD, and those that are a UTF-8 lead byte in some code page. 1 for these, 0 else.
+ * The characters the gate stops at: x (stripped hex), backslash, ampersand, C1 controls, surrogates,
+ * U+FFFD, and those that are a UTF-8 continuation byte in some code page (mojibake is found at its
+ * second character, looking back at the first: in real text, continuation characters are far
+ * fewer than lead characters, which are most accented, Cyrillic and Greek letters). 1 for these.
  */
 const MAY_START = new Uint8Array(0x10000);
 for (const c of [0x78, 0x5c, 0x26, 0xfffd]) MAY_START[c] = 1;
 MAY_START.fill(1, 0x80, 0xa0);
 MAY_START.fill(1, 0xd800, 0xe000);
-for (let c = 0xa0; c < 0x10000; c++) if (LEAD_BY_CHAR[c] !== 0) MAY_START[c] = 1;
+for (let c = 0xa0; c < 0x10000; c++) if (CONT_BY_CHAR[c] !== 0) MAY_START[c] = 1;
 const AMPERSAND = 0x26;
 const LOWER_X = 0x78;
 
@@ -62,10 +64,10 @@ export function damageKinds(
     if (MAY_START[c] === 0) continue;
     const before = kinds;
     if (c >= 0xa0 && c < 0xd800) {
-      // A lead byte of some page (the common case past ASCII): is a continuation byte next?
-      if (mojibake && (kinds & MOJIBAKE) === 0 && i + 1 < to) {
-        const pages = LEAD_BY_CHAR[c] & CONT_BY_CHAR[text.charCodeAt(i + 1)];
-        if (pages !== 0 && (anyPair || startsMojibake(text, i, pages, from, to))) kinds |= MOJIBAKE;
+      // A continuation byte of some page (the common case past ASCII): is a lead byte before it?
+      if (mojibake && (kinds & MOJIBAKE) === 0 && i > from) {
+        const pages = LEAD_BY_CHAR[text.charCodeAt(i - 1)] & CONT_BY_CHAR[c];
+        if (pages !== 0 && (anyPair || startsMojibake(text, i - 1, pages, from, to))) kinds |= MOJIBAKE;
       }
     } else if (c === LOWER_X) {
       // Stripped hex needs two escaped bytes at least: xHHxHH.
@@ -90,9 +92,9 @@ export function damageKinds(
       else kinds |= SURROGATES;
     } else if (c === 0xfffd) {
       if (options.lostBytes) kinds |= MOJIBAKE;
-    } else if (mojibake && (kinds & MOJIBAKE) === 0 && i + 1 < to) {
-      const pages = LEAD_BY_CHAR[c] & CONT_BY_CHAR[text.charCodeAt(i + 1)];
-      if (pages !== 0 && (anyPair || startsMojibake(text, i, pages, from, to))) kinds |= MOJIBAKE;
+    } else if (mojibake && (kinds & MOJIBAKE) === 0 && i > from) {
+      const pages = LEAD_BY_CHAR[text.charCodeAt(i - 1)] & CONT_BY_CHAR[c];
+      if (pages !== 0 && (anyPair || startsMojibake(text, i - 1, pages, from, to))) kinds |= MOJIBAKE;
     }
     if (kinds === before) continue;
     if (!all) {
