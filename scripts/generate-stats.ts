@@ -10,9 +10,11 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PAGES } from '../src/decoder/codepages.js';
 import { CATEGORY_NAMES } from '../src/generated/unicode-classes.js';
 import { classOf, scriptOfLetter } from '../src/score/classes.js';
-import { WORD, wordBits } from '../src/score/words.js';
+import { foldForTrigram, trigramKey, WORD, wordBits } from '../src/score/words.js';
+import { cldrVocabulary } from './cldr-vocabulary.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -196,18 +198,58 @@ const encode = (map: Map<number, number>) =>
 const FILTER_BITS_PER_WORD = 12;
 const FILTER_HASHES = 8;
 
-/** A Bloom filter of the lower-cased words with a character beyond ASCII in the clean texts. */
-function wordFilter(texts: string[]): { bits: number; base64: string } {
+/** A Bloom filter of `keys`, with `bitsPerKey` bits for each and `hashes` bits set by each. */
+function bloomFilter(keys: ReadonlySet<string>, bitsPerKey: number, hashes: number): { bits: number; base64: string } {
+  const bits = Math.max(64, keys.size * bitsPerKey);
+  const filter = new Uint8Array(Math.ceil(bits / 8));
+  for (const key of keys) {
+    for (const bit of wordBits(key, bits, hashes)) filter[bit >> 3] |= 1 << (bit & 7);
+  }
+  return { bits, base64: Buffer.from(filter).toString('base64') };
+}
+
+/** The lower-cased words with a character beyond ASCII in the texts. */
+function wordsBeyondAscii(texts: readonly string[]): Set<string> {
   const words = new Set<string>();
   for (const text of texts) {
     for (const word of text.toLowerCase().match(WORD) ?? []) if (/[^\x00-\x7f]/.test(word)) words.add(word);
   }
-  const bits = Math.max(64, words.size * FILTER_BITS_PER_WORD);
-  const filter = new Uint8Array(Math.ceil(bits / 8));
-  for (const word of words) {
-    for (const bit of wordBits(word, bits, FILTER_HASHES)) filter[bit >> 3] |= 1 << (bit & 7);
+  return words;
+}
+
+/** Bits per trigram and hashes: about 1 false "seen" in 40. */
+const TRIGRAM_BITS_PER_KEY = 8;
+const TRIGRAM_HASHES = 5;
+
+/** Continuation bytes that some page leaves undefined: those a decoder may have lost. */
+const LOST_BYTES = new Set(PAGES.flatMap((page) => page.lostContinuations));
+const encoder = new TextEncoder();
+/** Whether a character's UTF-8 holds a byte that a page may lose: one a lost byte's guess may be. */
+const mayBeGuessed = (codePoint: number) =>
+  codePoint >= 0x80 && encoder.encode(String.fromCodePoint(codePoint)).some((byte) => LOST_BYTES.has(byte));
+
+/** Folded characters that a guess may be, or the folded form of one (a capital's small letter). */
+const guessableFolded = new Set<number>();
+for (let cp = 0x80; cp < 0x30000; cp++) {
+  if (cp >= 0xd800 && cp < 0xe000) continue;
+  if (mayBeGuessed(cp)) guessableFolded.add(foldForTrigram(cp)).add(cp);
+}
+const isGuessable = (folded: number) => guessableFolded.has(folded);
+
+/**
+ * The folded trigrams of the texts (each between spaces) that hold a character a lost byte's guess
+ * may be: the only trigrams the engine asks about, since it asks only while weighing such guesses.
+ */
+function guessableTrigrams(texts: readonly string[]): Set<string> {
+  const trigrams = new Set<string>();
+  for (const text of texts) {
+    const cps = [0x20, ...[...text].map((char) => foldForTrigram(char.codePointAt(0)!)), 0x20];
+    for (let i = 2; i < cps.length; i++) {
+      if (!isGuessable(cps[i - 2]) && !isGuessable(cps[i - 1]) && !isGuessable(cps[i])) continue;
+      trigrams.add(trigramKey(cps[i - 2], cps[i - 1], cps[i]));
+    }
   }
-  return { bits, base64: Buffer.from(filter).toString('base64') };
+  return trigrams;
 }
 
 export function generate(): string {
@@ -218,7 +260,10 @@ export function generate(): string {
   const decomposed = corpus.map((text) => text.normalize('NFD')).filter((text, i) => text !== corpus[i]);
   const texts = [...corpus, ...corpus.map((text) => text.toUpperCase()), ...decomposed, ...cldrTexts()];
   const { chars, classCounts, pairs, scriptPairs, charPairs, sandwiches } = count(texts);
-  const filter = wordFilter(corpus);
+  // The filters know the corpus and the wide CLDR vocabulary (names, dates, units in every locale).
+  const vocabulary = [...corpus, ...cldrVocabulary()];
+  const filter = bloomFilter(wordsBeyondAscii(vocabulary), FILTER_BITS_PER_WORD, FILTER_HASHES);
+  const trigrams = bloomFilter(guessableTrigrams(vocabulary), TRIGRAM_BITS_PER_KEY, TRIGRAM_HASHES);
   const sandwichTable = [...sandwiches]
     .sort((a, b) => a[0] - b[0])
     .map(([cp, counts]) => [cp, ...counts].map((n) => n.toString(36)).join(':'))
@@ -242,6 +287,8 @@ export function generate(): string {
     `export const SANDWICH_COUNTS = '${sandwichTable}';`,
     `/** Bloom filter (${FILTER_HASHES} hashes over ${filter.bits} bits, see src/score/words.ts) of the lower-cased words beyond ASCII. */`,
     `export const WORD_FILTER = { bits: ${filter.bits}, hashes: ${FILTER_HASHES}, base64: '${filter.base64}' };`,
+    `/** Bloom filter (${TRIGRAM_HASHES} hashes over ${trigrams.bits} bits) of the folded character trigrams beyond ASCII (see foldForTrigram). */`,
+    `export const TRIGRAM_FILTER = { bits: ${trigrams.bits}, hashes: ${TRIGRAM_HASHES}, base64: '${trigrams.base64}' };`,
     '',
   ].join('\n');
 }

@@ -6,8 +6,8 @@
 import { BYTE_OF, CONT_MASK, HIGH_INDEX, LEAD_MASK, PAGES, windows1252Char } from '../decoder/codepages.js';
 import { forEachUtf8Run, sequenceLength } from '../decoder/utf8.js';
 import type { ResolvedOptions } from '../options.js';
-import { classOf, isLetterClass } from '../score/classes.js';
-import { isKnownWord } from '../score/known-words.js';
+import { classOf, isLetterClass, scriptOfLetter } from '../score/classes.js';
+import { isKnownTrigram, isKnownWord } from '../score/known-words.js';
 import { contextOf, type SpanContext, spanCost } from '../score/plausibility.js';
 import type { Repair } from '../types.js';
 import { forEachLossyRun, WILDCARD } from './lost-bytes.js';
@@ -45,6 +45,11 @@ const LOOSE_BITS = 2;
 const MISSING_BYTE_BITS = 6;
 /** Bits a lost byte's candidate earns when it makes a word that real text is known to hold. */
 const KNOWN_WORD_BITS = 8;
+/**
+ * Bits against a guess for each run of three characters it makes that real text is not known to hold:
+ * where the bigram model is torn between letters, the trigrams of the language usually are not.
+ */
+const UNKNOWN_TRIGRAM_BITS = 3;
 /** Longest stretch of a word looked at on each side of a guessed character. */
 const WORD_REACH = 32;
 /** Bits by which the best candidate for a lost byte must beat the next before we recover it. */
@@ -369,7 +374,13 @@ function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs, s
       const margin = subRun.completed > 0 ? MISSING_BYTE_MARGIN : LOST_BYTE_MARGIN;
       const wordAt = (k: number, option: number, current: readonly number[]) =>
         wordAround(text, subRun.start, subRun.end, current, k, option);
-      const chosen = chooseOptions(options, contextOf(text, subRun.start, subRun.end), margin, wordAt);
+      const chosen = chooseOptions(
+        options,
+        contextOf(text, subRun.start, subRun.end),
+        margin,
+        wordAt,
+        edgesOf(text, subRun.start, subRun.end),
+      );
       if (chosen === null) continue;
       decoded = chosen.map((codePoint) => String.fromCodePoint(codePoint)).join('');
     }
@@ -383,6 +394,18 @@ function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs, s
     candidate.weak = subRun.spaced;
     if (candidate.gain > CONFIRMED_PRIOR) out.push(candidate);
   }
+}
+
+/**
+ * The two characters before text[start, end) and the two after, a space past either end of the text,
+ * and UNSEEN where they are beyond ASCII: mojibake yet to be repaired, which tells nothing.
+ */
+function edgesOf(text: string, start: number, end: number): [number, number, number, number] {
+  const at = (i: number) => {
+    const c = i >= 0 && i < text.length ? text.charCodeAt(i) : 0x20;
+    return c < 0x80 ? c : UNSEEN;
+  };
+  return [at(start - 2), at(start - 1), at(end), at(end + 1)];
 }
 
 /** Bytes of the run being read, reused from window to window. */
@@ -411,11 +434,18 @@ function bytesHaveWildcard(bytes: Uint16Array, from: number, to: number): boolea
   return false;
 }
 
+/** Stands for a character around a run that tells nothing about it. */
+const UNSEEN = -1;
+/** Most combinations of a cluster of neighbouring guesses weighed together; larger clusters are swept instead. */
+const MAX_COMBINATIONS = 625;
+
 /**
- * Picks the option of each uncertain character that makes the run cheapest, one character at a time
- * with the others held, in two sweeps so that neighbouring guesses can settle on each other. Each
- * option is weighed with its neighbours only (the model looks no further), so long runs stay linear.
- * Returns null when some character's best option beats its runner-up by less than `margin` bits: a
+ * Picks the options that make the run cheapest. Guesses side by side (a cluster) are chosen jointly,
+ * every combination weighed with the certain characters around the cluster, since each guess is the
+ * other's context; clusters too large for that are swept one character at a time with the others
+ * held. Two rounds, so that clusters in one word settle on each other through the known-word bits.
+ * Each choice is weighed with its neighbours only (the model looks no further), so long runs stay linear.
+ * Returns null when some cluster's best choice beats its runner-up by less than `margin` bits: a
  * guess the context does not single out is not made.
  */
 function chooseOptions(
@@ -423,39 +453,118 @@ function chooseOptions(
   context: SpanContext,
   margin: number,
   wordAt: (k: number, option: number, chosen: readonly number[]) => string,
+  edges: readonly [number, number, number, number],
 ): number[] | null {
   const chosen = options.map((option) => option[0]);
-  const margins = options.map(() => Number.POSITIVE_INFINITY);
-  const uncertain = (k: number) => k >= 0 && k < options.length && options[k].length > 1;
-  const local: SpanContext = { ...context };
-  for (let sweep = 0; sweep < 2; sweep++) {
-    for (let k = 0; k < options.length; k++) {
-      // The second sweep revisits only guesses next to other guesses.
-      if (!uncertain(k) || (sweep === 1 && !uncertain(k - 1) && !uncertain(k + 1))) continue;
-      local.previous = k > 0 ? chosen[k - 1] : context.previous;
-      local.next = k + 1 < chosen.length ? chosen[k + 1] : context.next;
-      let bestCost = Number.POSITIVE_INFINITY;
-      let secondCost = Number.POSITIVE_INFINITY;
-      let best = chosen[k];
-      for (const option of options[k]) {
-        let cost = spanCost(option, local);
-        if (isLetterClass(classOf(option))) {
-          const word = wordAt(k, option, chosen);
-          if (word.length > 1 && isKnownWord(word)) cost -= KNOWN_WORD_BITS;
-        }
-        if (cost < bestCost) {
-          secondCost = bestCost;
-          bestCost = cost;
-          best = option;
-        } else if (cost < secondCost) {
-          secondCost = cost;
-        }
-      }
-      chosen[k] = best;
-      margins[k] = secondCost - bestCost;
+  /** The character at k of the run, or of the text around it (two on each side). */
+  const charAt = (k: number) => (k < 0 ? edges[k + 2] : k < chosen.length ? chosen[k] : edges[k - chosen.length + 2]);
+  const unknownTrigramBits = (from: number, to: number) => {
+    let bits = 0;
+    for (let k = from - 2; k < to; k++) {
+      const [a, b, c] = [charAt(k), charAt(k + 1), charAt(k + 2)];
+      if (a !== UNSEEN && b !== UNSEEN && c !== UNSEEN && !isKnownTrigram(a, b, c)) bits += UNKNOWN_TRIGRAM_BITS;
     }
+    return bits;
+  };
+  const uncertain = (k: number) => k >= 0 && k < options.length && options[k].length > 1;
+  const clusters: Array<[number, number]> = [];
+  for (let k = 0; k < options.length; k++) {
+    if (!uncertain(k)) continue;
+    const first = k;
+    while (uncertain(k + 1)) k++;
+    clusters.push([first, k + 1]);
+  }
+  const margins = clusters.map(() => Number.POSITIVE_INFINITY);
+  const local: SpanContext = { ...context };
+  /** Bits the letters of chosen[from, to) earn for the known words they make. */
+  const knownWordBits = (from: number, to: number) => {
+    let bits = 0;
+    let lastWord = '';
+    for (let k = from; k < to; k++) {
+      if (!isLetterClass(classOf(chosen[k]))) continue;
+      const word = wordAt(k, chosen[k], chosen);
+      if (word !== lastWord && word.length > 1 && isKnownWord(word)) bits += KNOWN_WORD_BITS;
+      lastWord = word;
+    }
+    return bits;
+  };
+  /** The script of the nearest letter of the run in [from, to), searching from `from` by `step`, or `fallback`. */
+  const scriptNear = (from: number, step: number, fallback: number) => {
+    for (let k = from; k >= 0 && k < chosen.length; k += step) {
+      const script = scriptOfLetter(classOf(chosen[k]));
+      if (script >= 0) return script;
+    }
+    return fallback;
+  };
+  const clusterCost = (from: number, to: number) => {
+    local.previous = from > 0 ? chosen[from - 1] : context.previous;
+    local.next = to < chosen.length ? chosen[to] : context.next;
+    // The letters around a guess are those of the run's decoding, not the mojibake it came from.
+    local.previousScript = scriptNear(from - 1, -1, context.previousScript);
+    local.nextScript = scriptNear(to, 1, context.nextScript);
+    return (
+      spanCost(String.fromCodePoint(...chosen.slice(from, to)), local) -
+      knownWordBits(from, to) +
+      unknownTrigramBits(from, to)
+    );
+  };
+  for (let round = 0; round < 2; round++) {
+    clusters.forEach(([from, to], c) => {
+      // The second round revisits only clusters that share a word with another.
+      if (round === 1 && clusters.length === 1) return;
+      let combinations = 1;
+      for (let k = from; k < to; k++) combinations *= options[k].length;
+      if (combinations <= MAX_COMBINATIONS) {
+        margins[c] = chooseJointly(options, chosen, from, to, combinations, () => clusterCost(from, to));
+      } else {
+        let smallest = Number.POSITIVE_INFINITY;
+        for (let k = from; k < to; k++) {
+          smallest = Math.min(
+            smallest,
+            chooseJointly(options, chosen, k, k + 1, options[k].length, () => clusterCost(k, k + 1)),
+          );
+        }
+        margins[c] = smallest;
+      }
+    });
   }
   return margins.every((found) => found >= margin) ? chosen : null;
+}
+
+/**
+ * Sets chosen[from, to) to the cheapest of its `combinations` (options taken in mixed radix), as
+ * weighed by `cost` on `chosen`; returns by how many bits it beat the runner-up.
+ */
+function chooseJointly(
+  options: number[][],
+  chosen: number[],
+  from: number,
+  to: number,
+  combinations: number,
+  cost: () => number,
+): number {
+  let bestCost = Number.POSITIVE_INFINITY;
+  let secondCost = Number.POSITIVE_INFINITY;
+  let best = 0;
+  const set = (combination: number) => {
+    for (let k = from, rest = combination; k < to; k++) {
+      chosen[k] = options[k][rest % options[k].length];
+      rest = Math.floor(rest / options[k].length);
+    }
+  };
+  for (let combination = 0; combination < combinations; combination++) {
+    set(combination);
+    const bits = cost();
+    if (bits < bestCost) {
+      secondCost = bestCost;
+      bestCost = bits;
+      best = combination;
+    } else if (bits < secondCost) {
+      secondCost = bits;
+    }
+  }
+  set(best);
+  return secondCost - bestCost;
 }
 
 /** The best layer of a decoded sub-run, or null when no layer clears the lowest prior. */

@@ -17,3 +17,26 @@ export function* wordBits(word: string, bits: number, hashes: number): Generator
   second |= 1;
   for (let k = 0; k < hashes; k++) yield ((first + Math.imul(k, second)) >>> 0) % bits;
 }
+
+/** A character as the trigram filter keeps it: lower-cased, any white space a plain space. */
+export function foldForTrigram(codePoint: number): number {
+  if (codePoint < 0x80) {
+    if (codePoint >= 0x41 && codePoint <= 0x5a) return codePoint + 0x20;
+    return codePoint === 0x09 || codePoint === 0x0a || codePoint === 0x0d ? 0x20 : codePoint;
+  }
+  let folded = foldCache.get(codePoint);
+  if (folded === undefined) {
+    const lower = String.fromCodePoint(codePoint).toLowerCase();
+    folded = /^\s$/u.test(lower)
+      ? 0x20
+      : lower.codePointAt(0) === undefined || [...lower].length !== 1
+        ? codePoint
+        : lower.codePointAt(0)!;
+    foldCache.set(codePoint, folded);
+  }
+  return folded;
+}
+const foldCache = new Map<number, number>();
+
+/** The filter's key of three folded characters. */
+export const trigramKey = (a: number, b: number, c: number): string => String.fromCodePoint(a, b, c);
