@@ -664,6 +664,13 @@ const HAND: Case[] = [
   ),
   same('Invalid byte \ufffd here', 'lone U+FFFD in clean text'),
   fix('Ã\ufffdrea', 'Área', 'lost bytes · Á, Í, Ï, Ð or Ý fit; Á is the most plausible'),
+  fix(
+    'Nije uspjelo uÄitavanje: kljuÄ nije pronaÄ‘en',
+    'Nije uspjelo učitavanje: ključ nije pronađen',
+    'bytes dropped · lone Ä for č, the page proven by Ä‘ for đ',
+  ),
+  fix('SÃO PAULO â€” Weâ€™re here', 'SÃO PAULO — We’re here', 'lone Ã of clean text stays beside repaired damage'),
+  same('Äpfel, Ärger und Öl', 'lone leads in clean German'),
   // Lost NBSP.
   fix('20Â\u00a0€', '20\u00a0€', 'windows-1252 · NBSP'),
   fix('Prix : 20Â €, cafÃ© compris', 'Prix : 20\u00a0€, café compris', 'windows-1252 · NBSP become a plain space'),

@@ -217,8 +217,11 @@ interface SubRun {
   leftover: number;
   /** Whether the sub-run holds U+FFFD wildcards. */
   lossy: boolean;
-  /** Whether it reads a plain space as a no-break space (byte A0), which needs the page confirmed elsewhere. */
-  spaced: boolean;
+  /**
+   * Whether it may be repaired only where the page is confirmed elsewhere in the window: it reads a
+   * plain space as a no-break space (byte A0), or a lone lead as a character that lost its last byte.
+   */
+  unconfirmed: boolean;
   /** Sequences it completes with a byte that is missing from the text altogether. */
   completed: number;
 }
@@ -238,8 +241,11 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
   const lost = lostBytes ? PAGES[p].lostContinuations : [];
   const nbspIsHigh = PAGES[p].high.charCodeAt(0xa0 - 0x80) === 0xa0;
   let subRuns: SubRun[] = [];
-  /** Runs with a sequence one byte short, to read again if the page turns out to fit: [start, end, first sub-run, end of sub-runs]. */
-  const shortRuns: Array<[number, number, number, number]> = [];
+  /**
+   * Runs with a sequence one byte short, to read again if the page turns out to fit: [start, end,
+   * first sub-run, end of sub-runs, whether the run is one lone lead character].
+   */
+  const shortRuns: Array<[number, number, number, number, boolean]> = [];
   const spaces: number[] = [];
   let bytes = scratch;
   let count = 0;
@@ -278,8 +284,11 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
       const exact = decodeRun(bytes, count, runStart, spaces, lossy ? lost : null, false, subRuns);
       covered += exact;
       if (!lossy && lost.length > 0 && exact < count && hasShortSequence(bytes, count)) {
-        shortRuns.push([runStart, i, first, subRuns.length]);
+        shortRuns.push([runStart, i, first, subRuns.length, false]);
       }
+    } else if (lost.length > 0 && wildcards === 0 && sequenceLength(bytes[0]) === 2) {
+      // A lone lead of two bytes may be a character whose second byte vanished (`Ä` for `č`).
+      shortRuns.push([runStart, i, subRuns.length, subRuns.length, true]);
     }
     runStart = -1;
     count = 0;
@@ -291,7 +300,7 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
   if (shortRuns.length > 0 && coverage >= DROPPED_COVERAGE) {
     const rebuilt: SubRun[] = [];
     let kept = 0;
-    for (const [start, end, first, last] of shortRuns) {
+    for (const [start, end, first, last, lone] of shortRuns) {
       for (; kept < first; kept++) rebuilt.push(subRuns[kept]);
       let length = 0;
       for (let i = start; i < end; i++) {
@@ -300,7 +309,11 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
       }
       const spaced: number[] = [];
       for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0x20) spaced.push(i);
+      const from = rebuilt.length;
       decodeRun(bytes, length, start, spaced, lost, true, rebuilt);
+      // Legitimate text has lone capitals such as `Ã` and `Ä` (SÃO PAULO): such a guess is made
+      // only where the same misreading is proven elsewhere in the window.
+      if (lone) for (let k = from; k < rebuilt.length; k++) rebuilt[k].unconfirmed = true;
       kept = last;
     }
     for (; kept < subRuns.length; kept++) rebuilt.push(subRuns[kept]);
@@ -336,7 +349,7 @@ function decodeRun(
         decoded,
         leftover: 0,
         lossy: false,
-        spaced: spacedAt(from, to),
+        unconfirmed: spacedAt(from, to),
         completed: 0,
       });
     });
@@ -351,7 +364,7 @@ function decodeRun(
         decoded: options,
         leftover: 0,
         lossy,
-        spaced: spacedAt(from, to),
+        unconfirmed: spacedAt(from, to),
         completed,
       });
     });
@@ -391,18 +404,20 @@ function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs, s
       PAGE_PRIOR_BITS[reading.page] +
       LOOSE_BITS * candidate.loose +
       MISSING_BYTE_BITS * subRun.completed;
-    candidate.weak = subRun.spaced;
+    candidate.weak = subRun.unconfirmed;
     if (candidate.gain > CONFIRMED_PRIOR) out.push(candidate);
   }
 }
 
 /**
- * The two characters before text[start, end) and the two after, a space past either end of the text,
- * and UNSEEN where they are beyond ASCII: mojibake yet to be repaired, which tells nothing.
+ * The two characters before text[start, end) and the two after: a space just past either end of the
+ * text (as the trigram filter counts texts) and UNSEEN further out, and UNSEEN where they are beyond
+ * ASCII: mojibake yet to be repaired, which tells nothing.
  */
 function edgesOf(text: string, start: number, end: number): [number, number, number, number] {
   const at = (i: number) => {
-    const c = i >= 0 && i < text.length ? text.charCodeAt(i) : 0x20;
+    if (i === -1 || i === text.length) return 0x20;
+    const c = i >= 0 && i < text.length ? text.charCodeAt(i) : UNSEEN;
     return c < 0x80 ? c : UNSEEN;
   };
   return [at(start - 2), at(start - 1), at(end), at(end + 1)];
