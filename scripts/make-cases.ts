@@ -671,6 +671,8 @@ const HAND: Case[] = [
   ),
   fix('SÃO PAULO â€” Weâ€™re here', 'SÃO PAULO — We’re here', 'lone Ã of clean text stays beside repaired damage'),
   same('Äpfel, Ärger und Öl', 'lone leads in clean German'),
+  fix('I â\ufffd¤ï¸\ufffd NY', 'I ❤️ NY', 'lost bytes · 9D of ❤ and 8F of the variation selector'),
+  fix('Order â„–5 shipped', 'Order №5 shipped', 'windows-1252 · numero sign'),
   // Lost NBSP.
   fix('20Â\u00a0€', '20\u00a0€', 'windows-1252 · NBSP'),
   fix('Prix : 20Â €, cafÃ© compris', 'Prix : 20\u00a0€, café compris', 'windows-1252 · NBSP become a plain space'),

@@ -233,8 +233,12 @@ interface SubRun {
 const COVERAGE_RATIO = 0.5;
 /** Where the best page covers this share, pages covering less than this share of it skip spans it settled. */
 const SETTLED_RATIO = 0.9;
-/** Share of its high characters a page must explain exactly before we look for bytes that vanished. */
-const DROPPED_COVERAGE = 0.5;
+/**
+ * Share of its high characters a page must explain exactly before we look for bytes that vanished:
+ * text where every sequence lacks a byte has lost too much to be read back, and would make every
+ * character a guess.
+ */
+const DROPPED_COVERAGE = 0.2;
 
 function readPage(text: string, p: number, lostBytes: boolean): Reading {
   const byteOf = BYTE_OF[p];
@@ -296,7 +300,7 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
     wildcards = 0;
   }
   const coverage = high === 0 ? 0 : covered / high;
-  // A byte that vanished is looked for only where the page already explains most of the text.
+  // A byte that vanished is looked for only where the page explains some of the text exactly.
   if (shortRuns.length > 0 && coverage >= DROPPED_COVERAGE) {
     const rebuilt: SubRun[] = [];
     let kept = 0;
