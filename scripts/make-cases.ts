@@ -673,6 +673,7 @@ const HAND: Case[] = [
   same('Äpfel, Ärger und Öl', 'lone leads in clean German'),
   fix('I â\ufffd¤ï¸\ufffd NY', 'I ❤️ NY', 'lost bytes · 9D of ❤ and 8F of the variation selector'),
   fix('Order â„–5 shipped', 'Order №5 shipped', 'windows-1252 · numero sign'),
+  same('Â·Â', 'a byte guessed is never a C1 control, and Â· alone is too little evidence'),
   // Lost NBSP.
   fix('20Â\u00a0€', '20\u00a0€', 'windows-1252 · NBSP'),
   fix('Prix : 20Â €, cafÃ© compris', 'Prix : 20\u00a0€, café compris', 'windows-1252 · NBSP become a plain space'),

@@ -103,7 +103,8 @@ function expand(bytes: Uint16Array, at: number, length: number, lost: readonly n
       rest = Math.floor(rest / lost.length);
     }
     const codePoint = decodeSequenceAt(sequence, 0, length);
-    if (codePoint >= 0) found.push(codePoint);
+    // A guess is never a C1 control: text holds none, so a lost byte was never one of them.
+    if (codePoint >= 0 && (codePoint < 0x80 || codePoint > 0x9f)) found.push(codePoint);
   }
   return found;
 }
