@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PAGES } from '../src/decoder/codepages.js';
 import { CATEGORY_NAMES } from '../src/generated/unicode-classes.js';
-import { classOf, scriptOfLetter } from '../src/score/classes.js';
+import { CASES, caseOfClass, classOf, scriptOfLetter } from '../src/score/classes.js';
 import { foldForTrigram, trigramKey, WORD, wordBits } from '../src/score/words.js';
 import { cldrVocabulary } from './cldr-vocabulary.js';
 
@@ -188,6 +188,28 @@ function count(texts: string[]) {
   return { chars, classCounts, pairs, scriptPairs, charPairs, sandwiches: countSandwiches(texts) };
 }
 
+/**
+ * Letters by their cases (capital, small, caseless): for each two in a row, first × 3 + second; for
+ * each three in a row, first × 9 + second × 3 + third. How the case of a letter follows from the two
+ * before it, against from the one before it (`ABc` is rare, `Abc` common).
+ */
+function countCases(texts: readonly string[]): { pairs: number[]; triples: number[] } {
+  const pairs = new Array<number>(CASES ** 2).fill(0);
+  const triples = new Array<number>(CASES ** 3).fill(0);
+  for (const text of texts) {
+    let first = -1;
+    let second = -1;
+    for (const char of text) {
+      const third = caseOfClass(classOf(char.codePointAt(0)!));
+      if (second >= 0 && third >= 0) pairs[second * CASES + third]++;
+      if (first >= 0 && second >= 0 && third >= 0) triples[(first * CASES + second) * CASES + third]++;
+      first = second;
+      second = third;
+    }
+  }
+  return { pairs, triples };
+}
+
 const encode = (map: Map<number, number>) =>
   [...map]
     .sort((a, b) => a[0] - b[0])
@@ -262,6 +284,7 @@ export function generate(): string {
   const { chars, classCounts, pairs, scriptPairs, charPairs, sandwiches } = count(texts);
   // The filters know the corpus and the wide CLDR vocabulary (names, dates, units in every locale).
   const vocabulary = [...corpus, ...cldrVocabulary()];
+  const cases = countCases([...corpus, ...cldrTexts()]);
   const filter = bloomFilter(wordsBeyondAscii(vocabulary), FILTER_BITS_PER_WORD, FILTER_HASHES);
   const trigrams = bloomFilter(guessableTrigrams(vocabulary), TRIGRAM_BITS_PER_KEY, TRIGRAM_HASHES);
   const sandwichTable = [...sandwiches]
@@ -285,6 +308,9 @@ export function generate(): string {
     `export const CHAR_PAIR_COUNTS = '${encode(charPairs)}';`,
     '/** code point:occurrences:after a letter:between two letters:before a letter, base-36, for non-letters. */',
     `export const SANDWICH_COUNTS = '${sandwichTable}';`,
+    '/** Two and three letters in a row by their cases (capital, small, caseless), counted in the texts as written (not the upper-cased copies). */',
+    `export const CASE_PAIR_COUNTS = [${cases.pairs.join(', ')}];`,
+    `export const CASE_TRIGRAM_COUNTS = [${cases.triples.join(', ')}];`,
     `/** Bloom filter (${FILTER_HASHES} hashes over ${filter.bits} bits, see src/score/words.ts) of the lower-cased words beyond ASCII. */`,
     `export const WORD_FILTER = { bits: ${filter.bits}, hashes: ${FILTER_HASHES}, base64: '${filter.base64}' };`,
     `/** Bloom filter (${TRIGRAM_HASHES} hashes over ${trigrams.bits} bits) of the folded character trigrams beyond ASCII (see foldForTrigram). */`,

@@ -674,6 +674,12 @@ const HAND: Case[] = [
   fix('I â\ufffd¤ï¸\ufffd NY', 'I ❤️ NY', 'lost bytes · 9D of ❤ and 8F of the variation selector'),
   fix('Order â„–5 shipped', 'Order №5 shipped', 'windows-1252 · numero sign'),
   same('Â·Â', 'a byte guessed is never a C1 control, and Â· alone is too little evidence'),
+  same(
+    'AHÅ™, the new sofa from our catalogue',
+    'capital Å then ™ in a product name (not ř: a small letter after two capitals)',
+  ),
+  same('RÉSUMÉ™ BUILDER', 'É™ after capitals (not ə)'),
+  same('Meet the new ÖKÖ™ range', 'Ö™ after capitals'),
   // Lost NBSP.
   fix('20Â\u00a0€', '20\u00a0€', 'windows-1252 · NBSP'),
   fix('Prix : 20Â €, cafÃ© compris', 'Prix : 20\u00a0€, café compris', 'windows-1252 · NBSP become a plain space'),

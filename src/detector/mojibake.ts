@@ -517,6 +517,7 @@ function chooseOptions(
   };
   const clusterCost = (from: number, to: number) => {
     local.previous = from > 0 ? chosen[from - 1] : context.previous;
+    local.beforePrevious = from > 1 ? chosen[from - 2] : from === 1 ? context.previous : context.beforePrevious;
     local.next = to < chosen.length ? chosen[to] : context.next;
     // The letters around a guess are those of the run's decoding, not the mojibake it came from.
     local.previousScript = scriptNear(from - 1, -1, context.previousScript);

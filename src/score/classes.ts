@@ -56,3 +56,21 @@ export function scriptOfLetter(cls: number): number {
 export function isLetterClass(cls: number): boolean {
   return cls >> 6 <= CATEGORY.M;
 }
+
+/** Cases of letters, for the case model: capital (Lu, Lt), small (Ll), caseless (Lm, Lo). */
+export const CASES = 3;
+const CASE_OF_CATEGORY = new Int8Array(CATEGORY_NAMES.length).fill(-1);
+for (const [name, letterCase] of [
+  ['Lu', 0],
+  ['Lt', 0],
+  ['Ll', 1],
+  ['Lm', 2],
+  ['Lo', 2],
+] as const) {
+  CASE_OF_CATEGORY[categoryIndex(name)] = letterCase;
+}
+
+/** The case of a letter's class (0 capital, 1 small, 2 caseless), or -1 for what is not a letter. */
+export function caseOfClass(cls: number): number {
+  return CASE_OF_CATEGORY[cls >> 6];
+}

@@ -5,6 +5,8 @@
 // inside a word), the text it came from is cheap; a repair must lower the cost by more than the
 // prior improbability of damage. Counts come from src/generated/char-stats.ts.
 import {
+  CASE_PAIR_COUNTS,
+  CASE_TRIGRAM_COUNTS,
   CHAR_COUNTS,
   CHAR_PAIR_COUNTS,
   CLASS_COUNTS,
@@ -13,7 +15,7 @@ import {
   SANDWICH_COUNTS,
 } from '../generated/char-stats.js';
 import { RANGE_CLASSES, RANGE_STARTS } from '../generated/unicode-classes.js';
-import { classOf, isLetterClass, scriptOfLetter } from './classes.js';
+import { CASES, caseOfClass, classOf, isLetterClass, scriptOfLetter } from './classes.js';
 
 const CHAR_PAIR_BASE = 0x110000;
 
@@ -155,11 +157,40 @@ const UNSEEN_SANDWICH: [number, number] = [4, 0];
  */
 const SAME_BLOCK_BITS = 3;
 
+/**
+ * For a letter after two letters: bits that correct the class bigram (which sees one letter back) by
+ * how likely the letter's case is after the cases of both, against after the last one alone. A small
+ * letter after two capitals (`AHř`, `RÉSUMə`) pays; after a capital and a small one it does not.
+ */
+const caseCorrections = new Float64Array(CASES ** 3);
+for (let second = 0; second < CASES; second++) {
+  let afterSecond = 0;
+  for (let third = 0; third < CASES; third++) afterSecond += CASE_PAIR_COUNTS[second * CASES + third];
+  for (let first = 0; first < CASES; first++) {
+    let afterBoth = 0;
+    for (let third = 0; third < CASES; third++)
+      afterBoth += CASE_TRIGRAM_COUNTS[(first * CASES + second) * CASES + third];
+    for (let third = 0; third < CASES; third++) {
+      const slot = (first * CASES + second) * CASES + third;
+      const givenBoth = (CASE_TRIGRAM_COUNTS[slot] + 0.5) / (afterBoth + 0.5 * CASES);
+      const givenSecond = (CASE_PAIR_COUNTS[second * CASES + third] + 0.5) / (afterSecond + 0.5 * CASES);
+      caseCorrections[slot] = -Math.log2(givenBoth / givenSecond);
+    }
+  }
+}
+
+/** Bits of the case model for a letter of case `third` after letters of cases `first` and `second` (-1: not a letter). */
+function caseCorrection(first: number, second: number, third: number): number {
+  return first < 0 || second < 0 || third < 0 ? 0 : caseCorrections[(first * CASES + second) * CASES + third];
+}
+
 /** Class used for the edges of a text: as if a space stood there. */
 export const EDGE = -1;
 
 /** What surrounds a span: the characters on each side and the scripts of the nearest letters (or EDGE / -1). */
 export interface SpanContext {
+  /** The character before `previous` (for the case model), or EDGE. */
+  beforePrevious: number;
   previous: number;
   next: number;
   previousScript: number;
@@ -179,12 +210,18 @@ export function spanCost(span: string | number, context: SpanContext): number {
   let previousClass = classOf(previousChar);
   let previousIsLetter = isLetterClass(previousClass);
   let previousScript = context.previousScript;
+  let previousCase = caseOfClass(previousClass);
+  let beforePreviousCase = context.beforePrevious === EDGE ? -1 : caseOfClass(classOf(context.beforePrevious));
   let sandwich: readonly [number, number] | undefined;
   for (let i = 0; i < length; i++) {
     const cp = single ? span : span.codePointAt(i)!;
     if (cp > 0xffff) i++;
     const cls = classOf(cp);
     const letter = isLetterClass(cls);
+    const letterCase = caseOfClass(cls);
+    cost += caseCorrection(beforePreviousCase, previousCase, letterCase);
+    beforePreviousCase = previousCase;
+    previousCase = letterCase;
     if (sandwich !== undefined) cost += letter ? sandwich[0] : sandwich[1];
     sandwich = !letter && previousIsLetter ? (sandwichBits.get(cp) ?? UNSEEN_SANDWICH) : undefined;
     cost += pairCost(previousChar, previousClass, cp, cls);
@@ -207,6 +244,7 @@ export function spanCost(span: string | number, context: SpanContext): number {
   }
   const next = context.next === EDGE ? 0x20 : context.next;
   const nextClass = classOf(next);
+  cost += caseCorrection(beforePreviousCase, previousCase, caseOfClass(nextClass));
   if (sandwich !== undefined) cost += isLetterClass(nextClass) ? sandwich[0] : sandwich[1];
   return cost + pairCost(previousChar, previousClass, next, nextClass) - emitCost(next);
 }
@@ -252,9 +290,13 @@ const LETTER_REACH = 32;
 /** The context of text[start, end). */
 export function contextOf(text: string, start: number, end: number): SpanContext {
   let previous = EDGE;
+  let beforePrevious = EDGE;
   if (start > 0) {
     const low = text.charCodeAt(start - 1);
-    previous = low >= 0xdc00 && low <= 0xdfff && start > 1 ? text.codePointAt(start - 2)! : low;
+    const astral = low >= 0xdc00 && low <= 0xdfff && start > 1;
+    previous = astral ? text.codePointAt(start - 2)! : low;
+    const before = start - (astral ? 3 : 2);
+    if (before >= 0) beforePrevious = text.charCodeAt(before);
   }
   const next = end < text.length ? text.codePointAt(end)! : EDGE;
   let previousScript = -1;
@@ -265,5 +307,5 @@ export function contextOf(text: string, start: number, end: number): SpanContext
   for (let i = end; i < text.length && i < end + LETTER_REACH && nextScript < 0; i++) {
     nextScript = scriptOfLetter(classOf(text.charCodeAt(i)));
   }
-  return { previous, next, previousScript, nextScript };
+  return { beforePrevious, previous, next, previousScript, nextScript };
 }
