@@ -645,6 +645,12 @@ const HAND: Case[] = [
   same('&copy 2024', 'html named without ;'),
   same('&notanentity;', 'html unknown name'),
   same('&#;', 'html empty numeric'),
+  fix(
+    '&#208;&#159;&#209;&#128;&#208;&#184;&#208;&#178;&#208;&#181;&#209;&#130; &#209;&#129;&#208;&#181;&#208;&#179;&#208;&#190;&#208;&#180;&#208;&#189;&#209;&#143;',
+    'Привет сегодня',
+    'html numeric · escaped mojibake whose bytes 81 and 8F Windows-1252 leaves undefined (&#129;, &#143;)',
+  ),
+  same('&#129; and &#157;', 'html numeric · a reference to an undefined C1 byte alone'),
   same('&#x;', 'html empty hex'),
   // Lone C1 controls and lost bytes.
   fix('We\u0092re', 'We’re', 'c1 · lone U+0092'),

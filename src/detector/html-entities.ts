@@ -10,6 +10,8 @@ const ENTITY = /&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1
 
 export function findHtmlEntities(text: string, repairs: Repair[]): void {
   if (!text.includes('&')) return;
+  /** Where the last decoded reference ends. */
+  let decodedUntil = -1;
   for (const match of text.matchAll(ENTITY)) {
     const [whole, decimal, hex, name] = match;
     let replacement: string;
@@ -22,8 +24,12 @@ export function findHtmlEntities(text: string, repairs: Repair[]): void {
       if (character === null) continue;
       replacement = character;
     }
-    if (!isTextBeyondAscii(replacement)) continue;
     const start = match.index;
+    // A reference to a byte Windows-1252 leaves undefined (`&#129;`) is the C1 control itself, as in
+    // HTML; it is decoded only right after another reference: a byte of escaped mojibake (`Ñ&#129;`).
+    const escapedByte = start === decodedUntil && isUndefinedC1(replacement);
+    if (!isTextBeyondAscii(replacement) && !escapedByte) continue;
+    decodedUntil = start + whole.length;
     repairs.push({ start, end: start + whole.length, replacement, kind: 'html-entity', detail: 'html entity' });
   }
 }
@@ -33,6 +39,12 @@ function characterOfReference(value: number): string | null {
   if (value >= 0x80 && value <= 0x9f) return windows1252Char(value);
   if (value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) return null;
   return String.fromCodePoint(value);
+}
+
+/** A C1 control that Windows-1252 leaves as it is (81, 8D, 8F, 90, 9D). */
+function isUndefinedC1(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return text.length === 1 && c >= 0x80 && c <= 0x9f;
 }
 
 /** Only references to text characters beyond ASCII are damage; the rest are markup. */
