@@ -63,32 +63,36 @@ const MAX_LAYERS = 3;
 const LOSSY_PAGES = PAGES.reduce((mask, page) => (page.lostContinuations.length > 0 ? mask | page.bit : mask), 0);
 
 /**
- * The word a guessed character `option` at position k of a sub-run would stand in: letters of the
- * sub-run's decoding (`chosen`) on each side, then letters of the text around the sub-run.
+ * The letters on each side of chosen[from, to) within a word, for the word a guess there would stand
+ * in: letters of the sub-run's decoding (`chosen`) on each side, then letters of the text around the
+ * sub-run text[start, end), at most WORD_REACH on each side.
  */
-function wordAround(
+function wordEdges(
   text: string,
   start: number,
   end: number,
   chosen: readonly number[],
-  k: number,
-  option: number,
-): string {
+  from: number,
+  to: number,
+): [left: string, right: string] {
   const isLetter = (cp: number) => isLetterClass(classOf(cp));
-  let left = '';
-  let j = k - 1;
-  for (; j >= 0 && k - j <= WORD_REACH && isLetter(chosen[j]); j--) left = String.fromCodePoint(chosen[j]) + left;
+  let j = from - 1;
+  while (j >= 0 && from - j <= WORD_REACH && isLetter(chosen[j])) j--;
+  let left = String.fromCodePoint(...chosen.slice(j + 1, from));
   if (j < 0) {
-    for (let i = start - 1; i >= 0 && start - i <= WORD_REACH && isLetter(text.charCodeAt(i)); i--)
-      left = text[i] + left;
+    let i = start - 1;
+    while (i >= 0 && start - i <= WORD_REACH && isLetter(text.charCodeAt(i))) i--;
+    left = text.slice(i + 1, start) + left;
   }
-  let right = '';
-  j = k + 1;
-  for (; j < chosen.length && j - k <= WORD_REACH && isLetter(chosen[j]); j++) right += String.fromCodePoint(chosen[j]);
+  j = to;
+  while (j < chosen.length && j - to < WORD_REACH && isLetter(chosen[j])) j++;
+  let right = String.fromCodePoint(...chosen.slice(to, j));
   if (j === chosen.length) {
-    for (let i = end; i < text.length && i - end < WORD_REACH && isLetter(text.charCodeAt(i)); i++) right += text[i];
+    let i = end;
+    while (i < text.length && i - end < WORD_REACH && isLetter(text.charCodeAt(i))) i++;
+    right += text.slice(end, i);
   }
-  return left + String.fromCodePoint(option) + right;
+  return [left, right];
 }
 
 /** Whether `replacement` put in place of text[start, end) makes a word (with the letters around it) that real text holds. */
@@ -389,13 +393,13 @@ function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs, s
       const options = subRun.decoded;
       guessed = subRun.lossy ? options.filter((option) => option.length > 1).length || 1 : 0;
       const margin = subRun.completed > 0 ? MISSING_BYTE_MARGIN : LOST_BYTE_MARGIN;
-      const wordAt = (k: number, option: number, current: readonly number[]) =>
-        wordAround(text, subRun.start, subRun.end, current, k, option);
+      const edgesOfWord = (from: number, to: number, current: readonly number[]) =>
+        wordEdges(text, subRun.start, subRun.end, current, from, to);
       const chosen = chooseOptions(
         options,
         contextOf(text, subRun.start, subRun.end),
         margin,
-        wordAt,
+        edgesOfWord,
         edgesOf(text, subRun.start, subRun.end),
       );
       if (chosen === null) continue;
@@ -471,7 +475,7 @@ function chooseOptions(
   options: number[][],
   context: SpanContext,
   margin: number,
-  wordAt: (k: number, option: number, chosen: readonly number[]) => string,
+  edgesOfWord: (from: number, to: number, chosen: readonly number[]) => [string, string],
   edges: readonly [number, number, number, number],
 ): number[] | null {
   const chosen = options.map((option) => option[0]);
@@ -495,15 +499,27 @@ function chooseOptions(
   }
   const margins = clusters.map(() => Number.POSITIVE_INFINITY);
   const local: SpanContext = { ...context };
-  /** Bits the letters of chosen[from, to) earn for the known words they make. */
-  const knownWordBits = (from: number, to: number) => {
+  /**
+   * Bits the letters of chosen[from, to) earn for the known words they make, with `edges` the
+   * letters around the cluster (which its combinations do not change).
+   */
+  const knownWordBits = (from: number, to: number, edges: readonly [string, string]) => {
     let bits = 0;
-    let lastWord = '';
+    let word = edges[0];
+    let open = true;
     for (let k = from; k < to; k++) {
-      if (!isLetterClass(classOf(chosen[k]))) continue;
-      const word = wordAt(k, chosen[k], chosen);
-      if (word !== lastWord && word.length > 1 && isKnownWord(word)) bits += KNOWN_WORD_BITS;
-      lastWord = word;
+      if (isLetterClass(classOf(chosen[k]))) {
+        word += String.fromCodePoint(chosen[k]);
+        open = true;
+      } else {
+        if (open && word.length > 1 && word !== edges[0] && isKnownWord(word)) bits += KNOWN_WORD_BITS;
+        word = '';
+        open = false;
+      }
+    }
+    if (open) {
+      word += edges[1];
+      if (word.length > 1 && isKnownWord(word)) bits += KNOWN_WORD_BITS;
     }
     return bits;
   };
@@ -515,6 +531,7 @@ function chooseOptions(
     }
     return fallback;
   };
+  /** The cost of chosen[from, to) as its combinations are tried: what surrounds it is worked out once. */
   const clusterCost = (from: number, to: number) => {
     local.previous = from > 0 ? chosen[from - 1] : context.previous;
     local.beforePrevious = from > 1 ? chosen[from - 2] : from === 1 ? context.previous : context.beforePrevious;
@@ -522,26 +539,33 @@ function chooseOptions(
     // The letters around a guess are those of the run's decoding, not the mojibake it came from.
     local.previousScript = scriptNear(from - 1, -1, context.previousScript);
     local.nextScript = scriptNear(to, 1, context.nextScript);
-    return (
-      spanCost(String.fromCodePoint(...chosen.slice(from, to)), local) -
-      knownWordBits(from, to) +
-      unknownTrigramBits(from, to)
-    );
+    const edges = edgesOfWord(from, to, chosen);
+    return () =>
+      spanCost(to - from === 1 ? chosen[from] : String.fromCodePoint(...chosen.slice(from, to)), local) -
+      knownWordBits(from, to, edges) +
+      unknownTrigramBits(from, to);
   };
+  // Clusters with only letters between them share a word: each one's known-word bits hang on the other.
+  const sharesWord = clusters.map(() => false);
+  for (let c = 1; c < clusters.length; c++) {
+    let k = clusters[c - 1][1];
+    while (k < clusters[c][0] && isLetterClass(classOf(chosen[k]))) k++;
+    if (k === clusters[c][0] && k - clusters[c - 1][1] < WORD_REACH) sharesWord[c - 1] = sharesWord[c] = true;
+  }
   for (let round = 0; round < 2; round++) {
     clusters.forEach(([from, to], c) => {
       // The second round revisits only clusters that share a word with another.
-      if (round === 1 && clusters.length === 1) return;
+      if (round === 1 && !sharesWord[c]) return;
       let combinations = 1;
       for (let k = from; k < to; k++) combinations *= options[k].length;
       if (combinations <= MAX_COMBINATIONS) {
-        margins[c] = chooseJointly(options, chosen, from, to, combinations, () => clusterCost(from, to));
+        margins[c] = chooseJointly(options, chosen, from, to, combinations, clusterCost(from, to));
       } else {
         let smallest = Number.POSITIVE_INFINITY;
         for (let k = from; k < to; k++) {
           smallest = Math.min(
             smallest,
-            chooseJointly(options, chosen, k, k + 1, options[k].length, () => clusterCost(k, k + 1)),
+            chooseJointly(options, chosen, k, k + 1, options[k].length, clusterCost(k, k + 1)),
           );
         }
         margins[c] = smallest;

@@ -24,19 +24,24 @@ export function foldForTrigram(codePoint: number): number {
     if (codePoint >= 0x41 && codePoint <= 0x5a) return codePoint + 0x20;
     return codePoint === 0x09 || codePoint === 0x0a || codePoint === 0x0d ? 0x20 : codePoint;
   }
-  let folded = foldCache.get(codePoint);
-  if (folded === undefined) {
-    const lower = String.fromCodePoint(codePoint).toLowerCase();
-    folded = /^\s$/u.test(lower)
-      ? 0x20
-      : lower.codePointAt(0) === undefined || [...lower].length !== 1
-        ? codePoint
-        : lower.codePointAt(0)!;
-    foldCache.set(codePoint, folded);
+  if (codePoint < 0x10000) {
+    let folded = bmpFolds[codePoint];
+    if (folded === 0) bmpFolds[codePoint] = folded = fold(codePoint);
+    return folded;
   }
+  let folded = astralFolds.get(codePoint);
+  if (folded === undefined) astralFolds.set(codePoint, (folded = fold(codePoint)));
   return folded;
 }
-const foldCache = new Map<number, number>();
+/** Folds of characters worked out so far (0 until then for the BMP). */
+const bmpFolds = new Int32Array(0x10000);
+const astralFolds = new Map<number, number>();
+function fold(codePoint: number): number {
+  const lower = String.fromCodePoint(codePoint).toLowerCase();
+  if (/^\s$/u.test(lower)) return 0x20;
+  const single = lower.codePointAt(0);
+  return single === undefined || [...lower].length !== 1 ? codePoint : single;
+}
 
 /** The filter's key of three folded characters. */
 export const trigramKey = (a: number, b: number, c: number): string => String.fromCodePoint(a, b, c);
