@@ -256,7 +256,7 @@ for (let cp = 0x80; cp < 0x30000; cp++) {
   if (cp >= 0xd800 && cp < 0xe000) continue;
   if (mayBeGuessed(cp)) guessableFolded.add(foldForTrigram(cp)).add(cp);
 }
-const isGuessable = (folded: number) => guessableFolded.has(folded);
+export const isGuessable = (folded: number) => guessableFolded.has(folded);
 
 /**
  * The folded trigrams of the texts (each between spaces) that hold a character a lost byte's guess

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generate as generateStats } from '../scripts/generate-stats.js';
+import { generate as generateStats, isGuessable } from '../scripts/generate-stats.js';
 import { generate as generateTables } from '../scripts/generate-tables.js';
 import { BYTE_OF, HIGH_INDEX, PAGES } from '../src/decoder/codepages.js';
+import { isKnownTrigram, isKnownWord } from '../src/score/known-words.js';
+import { foldForTrigram } from '../src/score/words.js';
 
 const generated = (file: string) => readFileSync(join(import.meta.dirname, '..', 'src', 'generated', file), 'utf8');
 
@@ -43,5 +45,34 @@ describe('generated tables', () => {
     const page = PAGES.find((candidate) => candidate.name === 'windows-1252')!;
     for (const byte of [0x81, 0x8d, 0x8f, 0x90, 0x9d]) expect(page.high.charCodeAt(byte - 0x80)).toBe(byte);
     expect(page.high.charAt(0x92 - 0x80)).toBe('\u2019');
+  });
+
+  // The filters are written by hashing key strings and read by hashing code points as they come:
+  // a word or trigram of the texts they were built from must always be found.
+  it('the word and trigram filters know every word and guessable trigram of the corpus', () => {
+    const corpus = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'corpus', 'dev.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .slice(0, 400)
+      .map((line) => (JSON.parse(line) as { expected: string }).expected);
+    let words = 0;
+    let trigrams = 0;
+    for (const text of corpus) {
+      for (const word of text.match(/[\p{L}\p{M}]+/gu) ?? []) {
+        if (!/[^\x00-\x7f]/.test(word)) continue;
+        words++;
+        expect(isKnownWord(word), word).toBe(true);
+      }
+      const cps = [0x20, ...[...text].map((char) => char.codePointAt(0)!), 0x20];
+      for (let i = 2; i < cps.length; i++) {
+        if (![cps[i - 2], cps[i - 1], cps[i]].some((cp) => isGuessable(foldForTrigram(cp)))) continue;
+        trigrams++;
+        expect(isKnownTrigram(cps[i - 2], cps[i - 1], cps[i]), String.fromCodePoint(...cps.slice(i - 2, i + 1))).toBe(
+          true,
+        );
+      }
+    }
+    expect(words).toBeGreaterThan(1000);
+    expect(trigrams).toBeGreaterThan(1000);
   });
 });

@@ -484,7 +484,9 @@ function chooseOptions(
   const unknownTrigramBits = (from: number, to: number) => {
     let bits = 0;
     for (let k = from - 2; k < to; k++) {
-      const [a, b, c] = [charAt(k), charAt(k + 1), charAt(k + 2)];
+      const a = charAt(k);
+      const b = charAt(k + 1);
+      const c = charAt(k + 2);
       if (a !== UNSEEN && b !== UNSEEN && c !== UNSEEN && !isKnownTrigram(a, b, c)) bits += UNKNOWN_TRIGRAM_BITS;
     }
     return bits;
@@ -523,7 +525,7 @@ function chooseOptions(
     }
     return bits;
   };
-  /** The script of the nearest letter of the run in [from, to), searching from `from` by `step`, or `fallback`. */
+  /** The script of the nearest letter of the run from `from` on, stepping by `step`, or `fallback` if none. */
   const scriptNear = (from: number, step: number, fallback: number) => {
     for (let k = from; k >= 0 && k < chosen.length; k += step) {
       const script = scriptOfLetter(classOf(chosen[k]));
