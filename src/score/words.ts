@@ -30,7 +30,10 @@ export function foldForTrigram(codePoint: number): number {
     return folded;
   }
   let folded = astralFolds.get(codePoint);
-  if (folded === undefined) astralFolds.set(codePoint, (folded = fold(codePoint)));
+  if (folded === undefined) {
+    folded = fold(codePoint);
+    astralFolds.set(codePoint, folded);
+  }
   return folded;
 }
 /** Folds of characters worked out so far (0 until then for the BMP). */
