@@ -59,9 +59,13 @@ export function damageKinds(
   let kinds = 0;
   checkedUntil.fill(0);
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    // Most characters, in every script, can start nothing: one table look-up and on.
-    if (MAY_START[c] === 0) continue;
+    // Most characters, in every script, can start nothing: one table look-up and on. (A loop of its
+    // own: V8 makes that far tighter than a `continue` out of the big loop below, about twice as fast.)
+    let c = text.charCodeAt(i);
+    while (MAY_START[c] === 0) {
+      if (++i >= to) return kinds;
+      c = text.charCodeAt(i);
+    }
     const before = kinds;
     if (c >= 0xa0 && c < 0xd800) {
       // A continuation byte of some page (the common case past ASCII): is a lead byte before it?
