@@ -6,6 +6,7 @@ import { decodeSequenceAt, decodeSurrogatePairAt, sequenceLength } from './decod
 import { hexValue } from './detector/hex-digits.js';
 import type { ResolvedOptions } from './options.js';
 import { classOf, isLetterClass } from './score/classes.js';
+import { MAX_WINDOW } from './windows.js';
 
 /** Per page, where the last run the gate looked at whole ends. */
 const checkedUntil = new Int32Array(PAGES.length);
@@ -22,6 +23,9 @@ for (const c of [0x78, 0x5c, 0x26, 0xfffd]) MAY_START[c] = 1;
 MAY_START.fill(1, 0x80, 0xa0);
 MAY_START.fill(1, 0xd800, 0xe000);
 for (let c = 0xa0; c < 0x10000; c++) if (CONT_BY_CHAR[c] !== 0) MAY_START[c] = 1;
+/** The line breaks (those of windows.ts), where the scan notes where lines start: 2 in MAY_START. */
+const LINE_BREAK = 2;
+for (const c of [0x0a, 0x0d, 0x2028, 0x2029]) MAY_START[c] = LINE_BREAK;
 const AMPERSAND = 0x26;
 const LOWER_X = 0x78;
 
@@ -31,13 +35,31 @@ export const MOJIBAKE = 2;
 export const SURROGATES = 4;
 const ALL_KINDS = ESCAPES | MOJIBAKE | SURROGATES;
 
-/** Where the first sign of possible damage in text[from, to) stands, or -1 when the text is clean. */
-export function firstSignOfDamage(text: string, from: number, to: number, options: ResolvedOptions): number {
-  return damageKinds(text, from, to, options, false) === 0 ? -1 : signAt;
+/**
+ * Where the first line of text[from…] that must be looked at window by window starts, or -1 when there
+ * is none: a line that may hold damage, or one at least a window long (cut into windows, whose edges
+ * a scan of the whole text would look across). Every line before it is a window that passes the gate
+ * clean. `from` must be where a window starts.
+ */
+export function firstSuspectLine(text: string, from: number, options: ResolvedOptions): number {
+  const kinds = damageKinds(text, from, text.length, options, false);
+  if (kinds === 0) noteLineEnd(text.length);
+  if (longLineStart >= 0) return longLineStart;
+  return kinds === 0 ? -1 : lineStart;
 }
 
-/** Where the scan that found a kind of damage first found one (read by firstSignOfDamage). */
-let signAt = -1;
+/** Where the line that the last scan stopped in (or ended in) starts. */
+let lineStart = 0;
+/** Where the first line the last scan passed that is at least a window long starts, or -1. */
+let longLineStart = -1;
+
+/**
+ * Notes that the line at lineStart ends (exclusive) at `end`. The CR of a CRLF ends a line of its own
+ * here, one shorter than its window, which is why a line as long as a window already counts.
+ */
+function noteLineEnd(end: number): void {
+  if (longLineStart < 0 && end - lineStart >= MAX_WINDOW) longLineStart = lineStart;
+}
 
 /**
  * The kinds of damage text[from, to) may hold (bits ESCAPES, MOJIBAKE, SURROGATES); with `all`
@@ -58,6 +80,8 @@ export function damageKinds(
   const mojibake = options.mojibake;
   let kinds = 0;
   checkedUntil.fill(0);
+  lineStart = from;
+  longLineStart = -1;
   for (let i = from; i < to; i++) {
     // Most characters, in every script, can start nothing: one table look-up and on. (A loop of its
     // own: V8 makes that far tighter than a `continue` out of the big loop below, about twice as fast.)
@@ -67,6 +91,11 @@ export function damageKinds(
       c = text.charCodeAt(i);
     }
     const before = kinds;
+    if (MAY_START[c] === LINE_BREAK) {
+      noteLineEnd(i + 1);
+      lineStart = i + 1;
+      continue;
+    }
     if (c >= 0xa0 && c < 0xd800) {
       // A continuation byte of some page (the common case past ASCII): is a lead byte before it?
       if (mojibake && (kinds & MOJIBAKE) === 0 && i > from) {
@@ -101,10 +130,7 @@ export function damageKinds(
       if (pages !== 0 && (anyPair || startsMojibake(text, i - 1, pages, from, to))) kinds |= MOJIBAKE;
     }
     if (kinds === before) continue;
-    if (!all) {
-      signAt = i;
-      return kinds;
-    }
+    if (!all) return kinds;
     if (kinds === ALL_KINDS) return kinds;
   }
   return kinds;

@@ -4,13 +4,13 @@ import { findHexEscapes } from './detector/hex-escapes.js';
 import { findHtmlEntities } from './detector/html-entities.js';
 import { findMojibake } from './detector/mojibake.js';
 import { findUnicodeEscapes } from './detector/unicode-escapes.js';
-import { damageKinds, ESCAPES, firstSignOfDamage, MOJIBAKE, SURROGATES } from './gate.js';
+import { damageKinds, ESCAPES, firstSuspectLine, MOJIBAKE, SURROGATES } from './gate.js';
 import { cleanupPasses } from './normalizer/cleanups.js';
 import { findLoneSurrogates } from './normalizer/surrogates.js';
-import { anyCleanup, type FixOptions, type ResolvedOptions, resolveOptions } from './options.js';
+import { type FixOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { applyRepairs, mergeRepairs, shiftSteps } from './steps.js';
 import type { Repair, Step } from './types.js';
-import { LineBreaks, MAX_WINDOW, windowEnd } from './windows.js';
+import { isLineBreak, LineBreaks, MAX_WINDOW, windowEnd } from './windows.js';
 
 /**
  * Passes over one window before we stop. Every pass that repairs damage shortens the text, and a
@@ -38,27 +38,21 @@ function escapeDetectors(options: ResolvedOptions): Detector[] {
 /** Repairs a text; returns the very same string when it is clean. */
 export function fixText(text: string, options?: FixOptions): string {
   assertText(text, 'fixText');
-  const resolved = resolveOptions(options);
-  const breaks = new LineBreaks(text);
-  // One window (a line, as most fields and records are): its own gate in run() is the only scan.
-  if (anyCleanup(resolved) || (text.length <= MAX_WINDOW && breaks.from(0) < 0))
-    return run(text, resolved, null, 0, breaks);
-  const sign = firstSignOfDamage(text, 0, text.length, resolved);
-  return sign < 0 ? text : run(text, resolved, null, sign, breaks);
+  return run(text, resolveOptions(options), null);
 }
 
 /** The repaired text and every step taken to get there. */
 export function explainText(text: string, options?: FixOptions): { text: string; steps: Step[] } {
   assertText(text, 'explainText');
   const steps: Step[] = [];
-  return { text: run(text, resolveOptions(options), steps, 0), steps };
+  return { text: run(text, resolveOptions(options), steps), steps };
 }
 
 /** Every change fixText would make; changes nothing. */
 export function scanText(text: string, options?: FixOptions): Step[] {
   assertText(text, 'scanText');
   const steps: Step[] = [];
-  run(text, resolveOptions(options), steps, 0);
+  run(text, resolveOptions(options), steps);
   return steps;
 }
 
@@ -76,23 +70,26 @@ export function applySteps(text: string, steps: readonly Step[]): string {
 
 /**
  * The one path of fixText, explainText and scanText: window by window, the gate, then the passes.
- * Steps are recorded only when `steps` is given; the text is the same either way. Windows that end
- * before `cleanUpTo` are known to pass the gate clean and are not scanned again.
+ * Steps are recorded only when `steps` is given; the text is the same either way. Without clean-ups,
+ * one scan of the rest of the text skips the lines that pass the gate clean (most lines, in most
+ * text), so that only the windows of the lines it stops in are gated one by one and repaired.
  */
-function run(
-  text: string,
-  options: ResolvedOptions,
-  steps: Step[] | null,
-  cleanUpTo: number,
-  breaks = new LineBreaks(text),
-): string {
+function run(text: string, options: ResolvedOptions, steps: Step[] | null): string {
   const cleanups = cleanupPasses(options);
   const alwaysRun = cleanups.length > 0;
+  const breaks = new LineBreaks(text);
   let out = '';
   let copied = 0;
+  let lineDone = true;
   for (let start = 0; start < text.length; ) {
+    if (lineDone && !alwaysRun) {
+      const suspect = firstSuspectLine(text, start, options);
+      if (suspect < 0) break;
+      start = suspect;
+    }
     const end = windowEnd(text, start, MAX_WINDOW, breaks);
-    const kinds = end <= cleanUpTo ? 0 : damageKinds(text, start, end, options, true);
+    const kinds = damageKinds(text, start, end, options, true);
+    lineDone = isLineBreak(text.charCodeAt(end - 1));
     if (alwaysRun || kinds !== 0) {
       const window = text.slice(start, end);
       const repaired = repairWindow(window, kinds, options, cleanups, steps === null ? null : []);
