@@ -35,45 +35,65 @@ export const MOJIBAKE = 2;
 export const SURROGATES = 4;
 const ALL_KINDS = ESCAPES | MOJIBAKE | SURROGATES;
 
-/**
- * Where the first line of text[from…] that must be looked at window by window starts, or -1 when there
- * is none: a line that may hold damage, or one at least a window long (cut into windows, whose edges
- * a scan of the whole text would look across). Every line before it is a window that passes the gate
- * clean. `from` must be where a window starts.
- */
-export function firstSuspectLine(text: string, from: number, options: ResolvedOptions): number {
-  const kinds = damageKinds(text, from, text.length, options, false);
-  if (kinds === 0) noteLineEnd(text.length);
-  if (longLineStart >= 0) return longLineStart;
-  return kinds === 0 ? -1 : lineStart;
+/** A line found by nextSuspectLine. */
+export interface SuspectLine {
+  start: number;
+  /** End (exclusive, its line break included), or -1 for a line to be cut into windows and gated one by one. */
+  end: number;
+  /** What damageKinds would say of text[start, end). */
+  kinds: number;
 }
 
-/** Where the line that the last scan stopped in (or ended in) starts. */
+/**
+ * Finds the first line of text[from…] that may hold damage, or that is at least a window long (cut
+ * into windows, whose edges a scan of the whole text would look across), and writes it to `line`;
+ * false when there is none. Every line before it is one window that passes the gate clean. `from`
+ * must be where a window starts. One scan: the suspect line is finished, not scanned again.
+ */
+export function nextSuspectLine(text: string, from: number, options: ResolvedOptions, line: SuspectLine): boolean {
+  const kinds = scan(text, from, text.length, options, TO_LINE_END, false);
+  if (lineEnd < 0 && lineStart < text.length) noteLineEnd(text.length);
+  line.start = lineStart;
+  line.end = longLine ? -1 : lineEnd < 0 ? text.length : lineEnd;
+  line.kinds = kinds;
+  return kinds !== 0 || longLine;
+}
+
+/** Where the line that the last scan stopped in starts, and (TO_LINE_END) where it ends, or -1. */
 let lineStart = 0;
-/** Where the first line the last scan passed that is at least a window long starts, or -1. */
-let longLineStart = -1;
+let lineEnd = -1;
+/** Whether that line is at least a window long. */
+let longLine = false;
 
 /**
  * Notes that the line at lineStart ends (exclusive) at `end`. The CR of a CRLF ends a line of its own
  * here, one shorter than its window, which is why a line as long as a window already counts.
  */
 function noteLineEnd(end: number): void {
-  if (longLineStart < 0 && end - lineStart >= MAX_WINDOW) longLineStart = lineStart;
+  longLine = end - lineStart >= MAX_WINDOW;
 }
 
+/** Scan modes: all of the text; up to the end of the first line with a sign of damage. */
+const ALL = 0;
+const TO_LINE_END = 1;
+
 /**
- * The kinds of damage text[from, to) may hold (bits ESCAPES, MOJIBAKE, SURROGATES); with `all`
- * false, any one kind found ends the scan. With `anyPair`, any lead byte followed by a continuation
- * byte in some page counts as possible mojibake, whatever its run: for a window already shown to
- * hold mojibake, whose remaining damage may sit next to letters already repaired.
+ * The kinds of damage text[from, to) may hold (bits ESCAPES, MOJIBAKE, SURROGATES). With `anyPair`,
+ * any lead byte followed by a continuation byte in some page counts as possible mojibake, whatever
+ * its run: for a window already shown to hold mojibake, whose remaining damage may sit next to
+ * letters already repaired.
  */
-export function damageKinds(
+export function damageKinds(text: string, from: number, to: number, options: ResolvedOptions, anyPair = false): number {
+  return scan(text, from, to, options, ALL, anyPair);
+}
+
+function scan(
   text: string,
   from: number,
   to: number,
   options: ResolvedOptions,
-  all: boolean,
-  anyPair = false,
+  mode: number,
+  anyPair: boolean,
 ): number {
   const escapes = options.hexEscapes || options.unicodeEscapes;
   const entities = options.htmlEntities;
@@ -81,7 +101,8 @@ export function damageKinds(
   let kinds = 0;
   checkedUntil.fill(0);
   lineStart = from;
-  longLineStart = -1;
+  lineEnd = -1;
+  longLine = false;
   for (let i = from; i < to; i++) {
     // Most characters, in every script, can start nothing: one table look-up and on. (A loop of its
     // own: V8 makes that far tighter than a `continue` out of the big loop below, about twice as fast.)
@@ -90,9 +111,13 @@ export function damageKinds(
       if (++i >= to) return kinds;
       c = text.charCodeAt(i);
     }
-    const before = kinds;
     if (MAY_START[c] === LINE_BREAK) {
+      if (mode !== TO_LINE_END) continue;
       noteLineEnd(i + 1);
+      if (kinds !== 0 || longLine) {
+        lineEnd = c === 0x0d && i + 1 < to && text.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1;
+        return kinds;
+      }
       lineStart = i + 1;
       continue;
     }
@@ -129,9 +154,8 @@ export function damageKinds(
       const pages = LEAD_BY_CHAR[text.charCodeAt(i - 1)] & CONT_BY_CHAR[c];
       if (pages !== 0 && (anyPair || startsMojibake(text, i - 1, pages, from, to))) kinds |= MOJIBAKE;
     }
-    if (kinds === before) continue;
-    if (!all) return kinds;
-    if (kinds === ALL_KINDS) return kinds;
+    // (To the line's end, all kinds found or not: the scan must find where the line ends.)
+    if (kinds === ALL_KINDS && mode === ALL) return kinds;
   }
   return kinds;
 }

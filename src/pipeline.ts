@@ -4,7 +4,7 @@ import { findHexEscapes } from './detector/hex-escapes.js';
 import { findHtmlEntities } from './detector/html-entities.js';
 import { findMojibake } from './detector/mojibake.js';
 import { findUnicodeEscapes } from './detector/unicode-escapes.js';
-import { damageKinds, ESCAPES, firstSuspectLine, MOJIBAKE, SURROGATES } from './gate.js';
+import { damageKinds, ESCAPES, MOJIBAKE, nextSuspectLine, SURROGATES, type SuspectLine } from './gate.js';
 import { cleanupPasses } from './normalizer/cleanups.js';
 import { findLoneSurrogates } from './normalizer/surrogates.js';
 import { type FixOptions, type ResolvedOptions, resolveOptions } from './options.js';
@@ -77,19 +77,29 @@ export function applySteps(text: string, steps: readonly Step[]): string {
 function run(text: string, options: ResolvedOptions, steps: Step[] | null): string {
   const cleanups = cleanupPasses(options);
   const alwaysRun = cleanups.length > 0;
-  const breaks = new LineBreaks(text);
   let out = '';
   let copied = 0;
-  let lineDone = true;
+  let breaks: LineBreaks | undefined;
+  const line: SuspectLine = { start: 0, end: 0, kinds: 0 };
+  let windowByWindow = alwaysRun;
   for (let start = 0; start < text.length; ) {
-    if (lineDone && !alwaysRun) {
-      const suspect = firstSuspectLine(text, start, options);
-      if (suspect < 0) break;
-      start = suspect;
+    let end: number;
+    let kinds: number;
+    if (!windowByWindow) {
+      if (!nextSuspectLine(text, start, options, line)) break;
+      start = line.start;
+      windowByWindow = line.end < 0;
     }
-    const end = windowEnd(text, start, MAX_WINDOW, breaks);
-    const kinds = damageKinds(text, start, end, options, true);
-    lineDone = isLineBreak(text.charCodeAt(end - 1));
+    if (windowByWindow) {
+      breaks ??= new LineBreaks(text);
+      end = windowEnd(text, start, MAX_WINDOW, breaks);
+      kinds = damageKinds(text, start, end, options);
+      // Lines are scanned whole again from the first window that ends one.
+      windowByWindow = alwaysRun || !isLineBreak(text.charCodeAt(end - 1));
+    } else {
+      end = line.end;
+      kinds = line.kinds;
+    }
     if (alwaysRun || kinds !== 0) {
       const window = text.slice(start, end);
       const repaired = repairWindow(window, kinds, options, cleanups, steps === null ? null : []);
@@ -140,7 +150,7 @@ function repairWindow(
   let mojibakeFound = false;
   let known = windowKinds;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const kinds = known >= 0 ? known : damageKinds(current, 0, current.length, options, true, mojibakeFound);
+    const kinds = known >= 0 ? known : damageKinds(current, 0, current.length, options, mojibakeFound);
     known = -1;
     if ((kinds & ESCAPES) !== 0 && runPass(findEscapes)) {
       // Decoded escapes are characters beyond ASCII, which make no new escapes: what the next pass
@@ -173,7 +183,7 @@ function kindsAround(text: string, applied: readonly Repair[], options: Resolved
   let regionEnd = -1;
   const flush = () => {
     if (regionEnd < 0) return;
-    kinds |= damageKinds(text, Math.max(0, regionStart - 1), Math.min(text.length, regionEnd + 1), options, true);
+    kinds |= damageKinds(text, Math.max(0, regionStart - 1), Math.min(text.length, regionEnd + 1), options);
   };
   for (const repair of applied) {
     const start = repair.start + shift;
