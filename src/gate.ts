@@ -165,6 +165,9 @@ function startsMojibake(text: string, i: number, pages: number, from: number, to
   for (let p = 0; p < PAGES.length; p++) {
     // A run already looked at whole is not looked at again for its other pairs.
     if ((pages & PAGES[p].bit) === 0 || checkedUntil[p] > i) continue;
+    // Only a run where a sequence decodes can be mojibake, and the scan meets each such sequence at
+    // its own first pair: a pair that begins none leaves its run to those (most pairs in real words).
+    if (!decodesAt(text, BYTE_OF[p], i, to)) continue;
     const verdict = runVerdict(text, i, from, to, p);
     if (verdict > 0) return true;
     checkedUntil[p] = -verdict;
@@ -208,6 +211,14 @@ function runVerdict(text: string, at: number, from: number, to: number, p: numbe
 }
 
 const sequence = [0, 0, 0, 0, 0, 0];
+
+/** Whether a UTF-8 sequence (or a CESU-8 surrogate pair) of page-p bytes begins at `at` and ends by `to`. */
+function decodesAt(text: string, byteOf: Uint8Array, at: number, to: number): boolean {
+  const lead = byteOf[HIGH_INDEX[text.charCodeAt(at)]];
+  if (lead === 0xed && at + 6 <= to && surrogatePairAt(text, byteOf, at)) return true;
+  const length = sequenceLength(lead);
+  return length > 0 && at + length <= to && validAt(text, byteOf, at, length);
+}
 
 /** Whether the six characters at `at` are the bytes of a surrogate pair in CESU-8 (see decodeSurrogatePairAt). */
 function surrogatePairAt(text: string, byteOf: Uint8Array, at: number): boolean {
