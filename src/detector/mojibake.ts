@@ -94,8 +94,23 @@ function knownWordAround(text: string, start: number, end: number, replacement: 
   let to = end;
   while (to < text.length && to - end < WORD_REACH && isLetter(text.charCodeAt(to))) to++;
   const word = text.slice(from, start) + replacement + text.slice(end, to);
-  return /^[\p{L}\p{M}]{2,}$/u.test(word) && isKnownWord(word);
+  let known = knownWords.get(word);
+  if (known === undefined) {
+    if (knownWords.size >= KNOWN_WORDS_KEPT) knownWords.clear();
+    known = WHOLE_WORD.test(word) && isKnownWord(word);
+    knownWords.set(word, known);
+  }
+  return known;
 }
+
+const WHOLE_WORD = /^[\p{L}\p{M}]{2,}$/u;
+/**
+ * Answers of knownWordAround by word, kept across windows: the same words come back (dense damage
+ * repeats its words as much as text does), and a word is cheaper to look up than to case-fold,
+ * match and hash. Emptied when full.
+ */
+const knownWords = new Map<string, boolean>();
+const KNOWN_WORDS_KEPT = 1 << 14;
 
 /** Longest text whose cost is remembered for other pages' readings of the same span. */
 const MEMO_LENGTH = 256;
@@ -115,8 +130,6 @@ interface Candidate {
   guessed: number;
   /** Whether it may be repaired only where other repairs confirm the page. */
   weak?: boolean;
-  /** Whether the repaired span makes (or sits in) a word that real text is known to hold. */
-  known?: boolean;
 }
 
 export function findMojibake(text: string, repairs: Repair[], options: ResolvedOptions): void {
@@ -139,7 +152,7 @@ export function findMojibake(text: string, repairs: Repair[], options: ResolvedO
   // better page explains more and would keep it anyway. (Where legitimate accented letters are
   // many, coverage says less, and every page weighs every span.)
   readings.sort((a, b) => b.coverage - a.coverage || a.page - b.page);
-  const settled = new Uint8Array(text.length);
+  const settled = settledFlags.take(text.length);
   for (const reading of readings) {
     if (reading.coverage < COVERAGE_RATIO * bestCoverage) continue;
     const first = candidates.length;
@@ -150,7 +163,7 @@ export function findMojibake(text: string, repairs: Repair[], options: ResolvedO
       if (candidate.gain > DAMAGE_PRIOR) settled.fill(1, candidate.start, candidate.end);
     }
   }
-  const chosen = resolve(candidates, pages, text.length);
+  const chosen = resolve(text, candidates, pages);
   let at = 0;
   for (const candidate of chosen) {
     mapLoneC1(text, at, candidate.start, repairs);
@@ -499,10 +512,7 @@ function evaluate(
     if (deeper === null) break;
     layer = deeper;
   }
-  if (best !== null) {
-    best.loose = countLoose(original, p);
-    best.known = knownWordAround(text, start, end, best.text);
-  }
+  if (best !== null) best.loose = countLoose(original, p);
   return best;
 }
 
@@ -538,26 +548,30 @@ function countLoose(text: string, p: number): number {
  * gain; then the fewest characters fitted only as C1 controls; then the order of PAGES): each claims
  * its spans that no earlier page claimed. Only pages with one confident repair take part at all.
  */
-function resolve(candidates: Candidate[], pages: number, length: number): Candidate[] {
-  const gain = new Float64Array(PAGES.length);
-  const loose = new Float64Array(PAGES.length);
-  const confident = new Uint8Array(PAGES.length);
+function resolve(text: string, candidates: Candidate[], pages: number): Candidate[] {
+  loose.fill(0);
+  confident.fill(0);
   for (const candidate of candidates) {
-    // A page whose repairs make known words explains the text better: it weighs more when pages
-    // take turns (the bits count for the order only, never toward a repair's own threshold).
-    gain[candidate.page] += candidate.gain + (candidate.known === true ? KNOWN_WORD_BITS : 0);
     loose[candidate.page] += candidate.loose;
     if (candidate.gain > DAMAGE_PRIOR && candidate.weak !== true) confident[candidate.page] = 1;
   }
-  const order = PAGES.map((_, p) => p)
-    .filter((p) => (pages & PAGES[p].bit) !== 0 && confident[p] === 1)
-    .sort((a, b) => gain[b] - gain[a] || loose[a] - loose[b] || a - b);
+  const order = PAGES.map((_, p) => p).filter((p) => (pages & PAGES[p].bit) !== 0 && confident[p] === 1);
   const chosen: Candidate[] = [];
   if (order.length === 1) {
     for (const candidate of candidates) if (candidate.page === order[0]) chosen.push(candidate);
     return chosen.sort((a, b) => a.start - b.start);
   }
-  const claimed = new Uint8Array(length);
+  // A page whose repairs make known words explains the text better: it weighs more when pages take
+  // turns (the bits count for the order only, never toward a repair's own threshold). Known words
+  // are looked up only here, where there is an order to settle, and only for the pages in it.
+  gain.fill(0);
+  for (const candidate of candidates) {
+    if (confident[candidate.page] === 0 || (pages & PAGES[candidate.page].bit) === 0) continue;
+    const known = knownWordAround(text, candidate.start, candidate.end, candidate.text);
+    gain[candidate.page] += candidate.gain + (known ? KNOWN_WORD_BITS : 0);
+  }
+  order.sort((a, b) => gain[b] - gain[a] || loose[a] - loose[b] || a - b);
+  const claimed = claimedFlags.take(text.length);
   const free = (candidate: Candidate) => {
     for (let i = candidate.start; i < candidate.end; i++) if (claimed[i] === 1) return false;
     return true;
@@ -573,6 +587,27 @@ function resolve(candidates: Candidate[], pages: number, length: number): Candid
   }
   return chosen.sort((a, b) => a.start - b.start);
 }
+
+/** Per page, for resolve: total gain, characters fitted only as C1 controls, whether one repair is confident. */
+const gain = new Float64Array(PAGES.length);
+const loose = new Float64Array(PAGES.length);
+const confident = new Uint8Array(PAGES.length);
+
+/** One flag per character of a window, reused from window to window. */
+class Flags {
+  private flags = new Uint8Array(256);
+
+  /** The flags, all clear for the first `length` characters. */
+  take(length: number): Uint8Array {
+    if (this.flags.length < length) this.flags = new Uint8Array(Math.max(length, 2 * this.flags.length));
+    else this.flags.fill(0, 0, length);
+    return this.flags;
+  }
+}
+
+/** Spans that a page already repaired with confidence (findMojibake), and spans claimed (resolve). */
+const settledFlags = new Flags();
+const claimedFlags = new Flags();
 
 /** A C1 control in text is a Windows-1252 byte that a decoder passed through: map it, where 1252 defines it. */
 function mapLoneC1(text: string, from: number, to: number, repairs: Repair[]): void {
