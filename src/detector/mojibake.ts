@@ -114,8 +114,11 @@ const KNOWN_WORDS_KEPT = 1 << 14;
 
 /** Longest text whose cost is remembered for other pages' readings of the same span. */
 const MEMO_LENGTH = 256;
-/** Costs of texts already weighed for a span of this window (pages often agree), by span, then text. */
-type Costs = Map<number, Map<string, number>>;
+/**
+ * What is known of the spans of this window that some page weighed already (pages often agree), by
+ * span: its context, its text, and the costs of texts weighed in its place.
+ */
+type Costs = Map<number, { context: SpanContext; original: string; costs: Map<string, number> }>;
 
 interface Candidate {
   start: number;
@@ -482,14 +485,13 @@ function evaluate(
   guessed: number,
   costs: Costs,
 ): Candidate | null {
-  const context = contextOf(text, start, end);
-  const original = text.slice(start, end);
   const spanKey = start * 0x200000 + end;
-  let known = costs.get(spanKey);
-  if (known === undefined) {
-    known = new Map();
-    costs.set(spanKey, known);
+  let span = costs.get(spanKey);
+  if (span === undefined) {
+    span = { context: contextOf(text, start, end), original: text.slice(start, end), costs: new Map() };
+    costs.set(spanKey, span);
   }
+  const { context, original, costs: known } = span;
   const cost = (replacement: string) => {
     // Long texts are weighed afresh: hashing them costs about as much, and keeping them costs memory.
     if (replacement.length > MEMO_LENGTH) return spanCost(replacement, context);
