@@ -38,23 +38,24 @@ const ALL_KINDS = ESCAPES | MOJIBAKE | SURROGATES;
 /** A line found by nextSuspectLine. */
 export interface SuspectLine {
   start: number;
-  /** End (exclusive, its line break included), or -1 for a line to be cut into windows and gated one by one. */
+  /** End (exclusive, its line break included), or -1 for a line longer than a window. */
   end: number;
   /** What damageKinds would say of text[start, end). */
   kinds: number;
 }
 
 /**
- * Finds the first line of text[from…] that may hold damage, or that is at least a window long (cut
- * into windows, whose edges a scan of the whole text would look across), and writes it to `line`;
- * false when there is none. Every line before it is one window that passes the gate clean. `from`
- * must be where a window starts. One scan: the suspect line is finished, not scanned again.
+ * Finds the first line of text[from…] that may hold damage, or that is longer than a window (cut
+ * into windows, whose edges a scan of the whole line would look across: it is gated window by
+ * window), and writes it to `line`; false when there is none. Every line before it is one window
+ * that passes the gate clean. `from` must be where a window starts. One scan: the line found is
+ * finished, not scanned again (a long one only up to a window's length).
  */
 export function nextSuspectLine(text: string, from: number, options: ResolvedOptions, line: SuspectLine): boolean {
   const kinds = scan(text, from, text.length, options, TO_LINE_END, false);
-  if (lineEnd < 0 && lineStart < text.length) noteLineEnd(text.length);
+  if (lineEnd < 0 && !longLine) noteLineEnd(text.length);
   line.start = lineStart;
-  line.end = longLine ? -1 : lineEnd < 0 ? text.length : lineEnd;
+  line.end = longLine ? -1 : lineEnd;
   line.kinds = kinds;
   return kinds !== 0 || longLine;
 }
@@ -62,15 +63,13 @@ export function nextSuspectLine(text: string, from: number, options: ResolvedOpt
 /** Where the line that the last scan stopped in starts, and (TO_LINE_END) where it ends, or -1. */
 let lineStart = 0;
 let lineEnd = -1;
-/** Whether that line is at least a window long. */
+/** Whether that line is longer than a window. */
 let longLine = false;
 
-/**
- * Notes that the line at lineStart ends (exclusive) at `end`. The CR of a CRLF ends a line of its own
- * here, one shorter than its window, which is why a line as long as a window already counts.
- */
+/** Notes that the line at lineStart ends (exclusive) at `end`. */
 function noteLineEnd(end: number): void {
-  longLine = end - lineStart >= MAX_WINDOW;
+  lineEnd = end;
+  longLine = end - lineStart > MAX_WINDOW;
 }
 
 /** Scan modes: all of the text; up to the end of the first line with a sign of damage. */
@@ -103,22 +102,32 @@ function scan(
   lineStart = from;
   lineEnd = -1;
   longLine = false;
+  // To the line's end, a line that goes on past a window's length is gated window by window anyway:
+  // the scan need not go on to its end.
+  let limit = mode === TO_LINE_END ? Math.min(to, from + MAX_WINDOW) : to;
   for (let i = from; i < to; i++) {
     // Most characters, in every script, can start nothing: one table look-up and on. (A loop of its
     // own: V8 makes that far tighter than a `continue` out of the big loop below, about twice as fast.)
     let c = text.charCodeAt(i);
     while (MAY_START[c] === 0) {
-      if (++i >= to) return kinds;
+      if (++i >= limit) {
+        longLine = limit < to;
+        return kinds;
+      }
       c = text.charCodeAt(i);
+    }
+    if (i >= limit) {
+      longLine = true;
+      return kinds;
     }
     if (MAY_START[c] === LINE_BREAK) {
       if (mode !== TO_LINE_END) continue;
-      noteLineEnd(i + 1);
-      if (kinds !== 0 || longLine) {
-        lineEnd = c === 0x0d && i + 1 < to && text.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1;
-        return kinds;
-      }
-      lineStart = i + 1;
+      noteLineEnd(c === 0x0d && i + 1 < to && text.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1);
+      if (kinds !== 0 || longLine) return kinds;
+      lineStart = lineEnd;
+      lineEnd = -1;
+      limit = Math.min(to, lineStart + MAX_WINDOW);
+      i = lineStart - 1;
       continue;
     }
     if (c >= 0xa0 && c < 0xd800) {
