@@ -86,6 +86,7 @@ export function damageKinds(text: string, from: number, to: number, options: Res
   return scan(text, from, to, options, ALL, anyPair);
 }
 
+/** damageKinds, or (TO_LINE_END) the scan of nextSuspectLine. */
 function scan(
   text: string,
   from: number,
