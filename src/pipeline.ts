@@ -136,7 +136,7 @@ function repairWindow(
     find(current, repairs);
     // A repair of damage never makes a line break: windows are lines, and a break made inside one
     // would move the windows of the next call (JSON writes U+2028 and U+2029 escaped on purpose, too).
-    if (damage) repairs = repairs.filter((repair) => !MAKES_LINE_BREAK.test(repair.replacement));
+    if (damage && repairs.some(makesLineBreak)) repairs = repairs.filter((repair) => !makesLineBreak(repair));
     if (repairs.length === 0) return false;
     repairs.sort((a, b) => a.start - b.start);
     chosen = dropOverlaps(repairs);
@@ -206,8 +206,16 @@ function kindsAround(text: string, applied: readonly Repair[], options: Resolved
 /** The line breaks a repair of damage could make (the ASCII ones no decoding yields). */
 const MAKES_LINE_BREAK = /[\u2028\u2029]/;
 
+function makesLineBreak(repair: Repair): boolean {
+  return MAKES_LINE_BREAK.test(repair.replacement);
+}
+
 /** Keeps the first of any repairs that overlap (detectors of different forms may claim the same text). */
 function dropOverlaps(sorted: Repair[]): Repair[] {
+  // (Most often none do: then the list is kept as it is.)
+  let overlap = false;
+  for (let k = 1; k < sorted.length && !overlap; k++) overlap = sorted[k].start < sorted[k - 1].end;
+  if (!overlap) return sorted;
   const kept: Repair[] = [];
   let end = 0;
   for (const repair of sorted) {

@@ -170,20 +170,27 @@ export function findMojibake(text: string, repairs: Repair[], options: ResolvedO
   let at = 0;
   for (const candidate of chosen) {
     mapLoneC1(text, at, candidate.start, repairs);
-    const page = PAGES[candidate.page].name;
-    const layers = candidate.layers > 1 ? `, ${candidate.layers} layers` : '';
-    const guessed =
-      candidate.guessed > 0 ? `, ${candidate.guessed} lost byte${candidate.guessed > 1 ? 's' : ''} recovered` : '';
     repairs.push({
       start: candidate.start,
       end: candidate.end,
       replacement: candidate.text,
       kind: candidate.guessed > 0 ? 'lost-bytes' : 'mojibake',
-      detail: `utf-8 read as ${page}${layers}${guessed}`,
+      detail: detailOf(candidate),
     });
     at = candidate.end;
   }
   mapLoneC1(text, at, text.length, repairs);
+}
+
+/** The plain detail of each page's repairs, made once (most repairs have no more to say). */
+const PLAIN_DETAILS = PAGES.map((page) => `utf-8 read as ${page.name}`);
+
+function detailOf(candidate: Candidate): string {
+  if (candidate.layers <= 1 && candidate.guessed <= 0) return PLAIN_DETAILS[candidate.page];
+  const layers = candidate.layers > 1 ? `, ${candidate.layers} layers` : '';
+  const guessed =
+    candidate.guessed > 0 ? `, ${candidate.guessed} lost byte${candidate.guessed > 1 ? 's' : ''} recovered` : '';
+  return `${PLAIN_DETAILS[candidate.page]}${layers}${guessed}`;
 }
 
 /** Where more than a quarter of a window is U+FFFD, too much was lost to guess what it was. */
