@@ -4,13 +4,13 @@ import { findHexEscapes } from './detector/hex-escapes.js';
 import { findHtmlEntities } from './detector/html-entities.js';
 import { findMojibake } from './detector/mojibake.js';
 import { findUnicodeEscapes } from './detector/unicode-escapes.js';
-import { damageKinds, ESCAPES, firstSignOfDamage, MOJIBAKE, SURROGATES } from './gate.js';
+import { damageKinds, ESCAPES, MOJIBAKE, nextSuspectLine, SURROGATES, type SuspectLine } from './gate.js';
 import { cleanupPasses } from './normalizer/cleanups.js';
 import { findLoneSurrogates } from './normalizer/surrogates.js';
-import { anyCleanup, type FixOptions, type ResolvedOptions, resolveOptions } from './options.js';
+import { type FixOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { applyRepairs, mergeRepairs, shiftSteps } from './steps.js';
 import type { Repair, Step } from './types.js';
-import { LineBreaks, MAX_WINDOW, windowEnd } from './windows.js';
+import { isLineBreak, LineBreaks, MAX_WINDOW, windowEnd } from './windows.js';
 
 /**
  * Passes over one window before we stop. Every pass that repairs damage shortens the text, and a
@@ -38,27 +38,21 @@ function escapeDetectors(options: ResolvedOptions): Detector[] {
 /** Repairs a text; returns the very same string when it is clean. */
 export function fixText(text: string, options?: FixOptions): string {
   assertText(text, 'fixText');
-  const resolved = resolveOptions(options);
-  const breaks = new LineBreaks(text);
-  // One window (a line, as most fields and records are): its own gate in run() is the only scan.
-  if (anyCleanup(resolved) || (text.length <= MAX_WINDOW && breaks.from(0) < 0))
-    return run(text, resolved, null, 0, breaks);
-  const sign = firstSignOfDamage(text, 0, text.length, resolved);
-  return sign < 0 ? text : run(text, resolved, null, sign, breaks);
+  return run(text, resolveOptions(options), null);
 }
 
 /** The repaired text and every step taken to get there. */
 export function explainText(text: string, options?: FixOptions): { text: string; steps: Step[] } {
   assertText(text, 'explainText');
   const steps: Step[] = [];
-  return { text: run(text, resolveOptions(options), steps, 0), steps };
+  return { text: run(text, resolveOptions(options), steps), steps };
 }
 
 /** Every change fixText would make; changes nothing. */
 export function scanText(text: string, options?: FixOptions): Step[] {
   assertText(text, 'scanText');
   const steps: Step[] = [];
-  run(text, resolveOptions(options), steps, 0);
+  run(text, resolveOptions(options), steps);
   return steps;
 }
 
@@ -76,23 +70,36 @@ export function applySteps(text: string, steps: readonly Step[]): string {
 
 /**
  * The one path of fixText, explainText and scanText: window by window, the gate, then the passes.
- * Steps are recorded only when `steps` is given; the text is the same either way. Windows that end
- * before `cleanUpTo` are known to pass the gate clean and are not scanned again.
+ * Steps are recorded only when `steps` is given; the text is the same either way. Without clean-ups,
+ * one scan of the rest of the text skips the lines that pass the gate clean (most lines, in most
+ * text), so that only the windows of the lines it stops in are gated one by one and repaired.
  */
-function run(
-  text: string,
-  options: ResolvedOptions,
-  steps: Step[] | null,
-  cleanUpTo: number,
-  breaks = new LineBreaks(text),
-): string {
+function run(text: string, options: ResolvedOptions, steps: Step[] | null): string {
   const cleanups = cleanupPasses(options);
   const alwaysRun = cleanups.length > 0;
   let out = '';
   let copied = 0;
+  let breaks: LineBreaks | undefined;
+  const line: SuspectLine = { start: 0, end: 0, kinds: 0 };
+  let windowByWindow = alwaysRun;
   for (let start = 0; start < text.length; ) {
-    const end = windowEnd(text, start, MAX_WINDOW, breaks);
-    const kinds = end <= cleanUpTo ? 0 : damageKinds(text, start, end, options, true);
+    let end: number;
+    let kinds: number;
+    if (!windowByWindow) {
+      if (!nextSuspectLine(text, start, options, line)) break;
+      start = line.start;
+      windowByWindow = line.end < 0;
+    }
+    if (windowByWindow) {
+      breaks ??= new LineBreaks(text);
+      end = windowEnd(text, start, MAX_WINDOW, breaks);
+      kinds = damageKinds(text, start, end, options);
+      // Lines are scanned whole again from the first window that ends one.
+      windowByWindow = alwaysRun || !isLineBreak(text.charCodeAt(end - 1));
+    } else {
+      end = line.end;
+      kinds = line.kinds;
+    }
     if (alwaysRun || kinds !== 0) {
       const window = text.slice(start, end);
       const repaired = repairWindow(window, kinds, options, cleanups, steps === null ? null : []);
@@ -129,7 +136,7 @@ function repairWindow(
     find(current, repairs);
     // A repair of damage never makes a line break: windows are lines, and a break made inside one
     // would move the windows of the next call (JSON writes U+2028 and U+2029 escaped on purpose, too).
-    if (damage) repairs = repairs.filter((repair) => !MAKES_LINE_BREAK.test(repair.replacement));
+    if (damage && repairs.some(makesLineBreak)) repairs = repairs.filter((repair) => !makesLineBreak(repair));
     if (repairs.length === 0) return false;
     repairs.sort((a, b) => a.start - b.start);
     chosen = dropOverlaps(repairs);
@@ -143,7 +150,7 @@ function repairWindow(
   let mojibakeFound = false;
   let known = windowKinds;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const kinds = known >= 0 ? known : damageKinds(current, 0, current.length, options, true, mojibakeFound);
+    const kinds = known >= 0 ? known : damageKinds(current, 0, current.length, options, mojibakeFound);
     known = -1;
     if ((kinds & ESCAPES) !== 0 && runPass(findEscapes)) {
       // Decoded escapes are characters beyond ASCII, which make no new escapes: what the next pass
@@ -176,7 +183,7 @@ function kindsAround(text: string, applied: readonly Repair[], options: Resolved
   let regionEnd = -1;
   const flush = () => {
     if (regionEnd < 0) return;
-    kinds |= damageKinds(text, Math.max(0, regionStart - 1), Math.min(text.length, regionEnd + 1), options, true);
+    kinds |= damageKinds(text, Math.max(0, regionStart - 1), Math.min(text.length, regionEnd + 1), options);
   };
   for (const repair of applied) {
     const start = repair.start + shift;
@@ -199,8 +206,16 @@ function kindsAround(text: string, applied: readonly Repair[], options: Resolved
 /** The line breaks a repair of damage could make (the ASCII ones no decoding yields). */
 const MAKES_LINE_BREAK = /[\u2028\u2029]/;
 
+function makesLineBreak(repair: Repair): boolean {
+  return MAKES_LINE_BREAK.test(repair.replacement);
+}
+
 /** Keeps the first of any repairs that overlap (detectors of different forms may claim the same text). */
 function dropOverlaps(sorted: Repair[]): Repair[] {
+  // (Most often none do: then the list is kept as it is.)
+  let overlap = false;
+  for (let k = 1; k < sorted.length && !overlap; k++) overlap = sorted[k].start < sorted[k - 1].end;
+  if (!overlap) return sorted;
   const kept: Repair[] = [];
   let end = 0;
   for (const repair of sorted) {

@@ -6,6 +6,8 @@ import type { Repair } from '../types.js';
 import { hexValue } from './hex-digits.js';
 
 const FORM_NAMES = ['stripped hex escapes', 'backslash hex escapes', 'double-backslash hex escapes'];
+/** The detail of a repair of each form, made once (not a new string per repair). */
+const DETAILS = FORM_NAMES.map((name) => `utf-8 bytes as ${name}`);
 const BACKSLASH = 0x5c;
 const LOWER_X = 0x78;
 
@@ -36,7 +38,7 @@ export function findHexEscapes(text: string, repairs: Repair[]): void {
           end,
           replacement: decoded,
           kind: 'hex-escape',
-          detail: `utf-8 bytes as ${FORM_NAMES[form]}`,
+          detail: DETAILS[form],
         });
       });
     }

@@ -103,13 +103,31 @@ function knownWordAround(text: string, start: number, end: number, replacement: 
   let to = end;
   while (to < text.length && to - end < WORD_REACH && isLetter(text.charCodeAt(to))) to++;
   const word = text.slice(from, start) + replacement + text.slice(end, to);
-  return /^[\p{L}\p{M}]{2,}$/u.test(word) && isKnownWord(word);
+  let known = knownWords.get(word);
+  if (known === undefined) {
+    if (knownWords.size >= KNOWN_WORDS_KEPT) knownWords.clear();
+    known = WHOLE_WORD.test(word) && isKnownWord(word);
+    knownWords.set(word, known);
+  }
+  return known;
 }
+
+const WHOLE_WORD = /^[\p{L}\p{M}]{2,}$/u;
+/**
+ * Answers of knownWordAround by word, kept across windows: the same words come back (dense damage
+ * repeats its words as much as text does), and a word is cheaper to look up than to case-fold,
+ * match and hash. Emptied when full.
+ */
+const knownWords = new Map<string, boolean>();
+const KNOWN_WORDS_KEPT = 1 << 14;
 
 /** Longest text whose cost is remembered for other pages' readings of the same span. */
 const MEMO_LENGTH = 256;
-/** Costs of texts already weighed for a span of this window (pages often agree), by span, then text. */
-type Costs = Map<number, Map<string, number>>;
+/**
+ * What is known of the spans of this window that some page weighed already (pages often agree), by
+ * span: its context, its text, and the costs of texts weighed in its place.
+ */
+type Costs = Map<number, { context: SpanContext; original: string; costs: Map<string, number> }>;
 
 interface Candidate {
   start: number;
@@ -124,8 +142,6 @@ interface Candidate {
   guessed: number;
   /** Whether it may be repaired only where other repairs confirm the page. */
   weak?: boolean;
-  /** Whether the repaired span makes (or sits in) a word that real text is known to hold. */
-  known?: boolean;
 }
 
 export function findMojibake(text: string, repairs: Repair[], options: ResolvedOptions): void {
@@ -148,7 +164,7 @@ export function findMojibake(text: string, repairs: Repair[], options: ResolvedO
   // better page explains more and would keep it anyway. (Where legitimate accented letters are
   // many, coverage says less, and every page weighs every span.)
   readings.sort((a, b) => b.coverage - a.coverage || a.page - b.page);
-  const settled = new Uint8Array(text.length);
+  const settled = settledFlags.take(text.length);
   for (const reading of readings) {
     if (reading.coverage < COVERAGE_RATIO * bestCoverage) continue;
     const first = candidates.length;
@@ -159,24 +175,31 @@ export function findMojibake(text: string, repairs: Repair[], options: ResolvedO
       if (candidate.gain > DAMAGE_PRIOR) settled.fill(1, candidate.start, candidate.end);
     }
   }
-  const chosen = resolve(candidates, pages, text.length);
+  const chosen = resolve(text, candidates, pages);
   let at = 0;
   for (const candidate of chosen) {
     mapLoneC1(text, at, candidate.start, repairs);
-    const page = PAGES[candidate.page].name;
-    const layers = candidate.layers > 1 ? `, ${candidate.layers} layers` : '';
-    const guessed =
-      candidate.guessed > 0 ? `, ${candidate.guessed} lost byte${candidate.guessed > 1 ? 's' : ''} recovered` : '';
     repairs.push({
       start: candidate.start,
       end: candidate.end,
       replacement: candidate.text,
       kind: candidate.guessed > 0 ? 'lost-bytes' : 'mojibake',
-      detail: `utf-8 read as ${page}${layers}${guessed}`,
+      detail: detailOf(candidate),
     });
     at = candidate.end;
   }
   mapLoneC1(text, at, text.length, repairs);
+}
+
+/** The plain detail of each page's repairs, made once (most repairs have no more to say). */
+const PLAIN_DETAILS = PAGES.map((page) => `utf-8 read as ${page.name}`);
+
+function detailOf(candidate: Candidate): string {
+  if (candidate.layers <= 1 && candidate.guessed <= 0) return PLAIN_DETAILS[candidate.page];
+  const layers = candidate.layers > 1 ? `, ${candidate.layers} layers` : '';
+  const guessed =
+    candidate.guessed > 0 ? `, ${candidate.guessed} lost byte${candidate.guessed > 1 ? 's' : ''} recovered` : '';
+  return `${PLAIN_DETAILS[candidate.page]}${layers}${guessed}`;
 }
 
 /** Where more than a quarter of a window is U+FFFD, too much was lost to guess what it was. */
@@ -300,7 +323,8 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
     }
     runStart = -1;
     count = 0;
-    spaces.length = 0;
+    // (Only when needed: setting an array's length costs a call into V8, even to the length it has.)
+    if (spaces.length > 0) spaces.length = 0;
     wildcards = 0;
   }
   const coverage = high === 0 ? 0 : covered / high;
@@ -623,14 +647,13 @@ function evaluate(
   guessed: number,
   costs: Costs,
 ): Candidate | null {
-  const context = contextOf(text, start, end);
-  const original = text.slice(start, end);
   const spanKey = start * 0x200000 + end;
-  let known = costs.get(spanKey);
-  if (known === undefined) {
-    known = new Map();
-    costs.set(spanKey, known);
+  let span = costs.get(spanKey);
+  if (span === undefined) {
+    span = { context: contextOf(text, start, end), original: text.slice(start, end), costs: new Map() };
+    costs.set(spanKey, span);
   }
+  const { context, original, costs: known } = span;
   const cost = (replacement: string) => {
     // Long texts are weighed afresh: hashing them costs about as much, and keeping them costs memory.
     if (replacement.length > MEMO_LENGTH) return spanCost(replacement, context);
@@ -653,10 +676,7 @@ function evaluate(
     if (deeper === null) break;
     layer = deeper;
   }
-  if (best !== null) {
-    best.loose = countLoose(original, p);
-    best.known = knownWordAround(text, start, end, best.text);
-  }
+  if (best !== null) best.loose = countLoose(original, p);
   return best;
 }
 
@@ -692,26 +712,30 @@ function countLoose(text: string, p: number): number {
  * gain; then the fewest characters fitted only as C1 controls; then the order of PAGES): each claims
  * its spans that no earlier page claimed. Only pages with one confident repair take part at all.
  */
-function resolve(candidates: Candidate[], pages: number, length: number): Candidate[] {
-  const gain = new Float64Array(PAGES.length);
-  const loose = new Float64Array(PAGES.length);
-  const confident = new Uint8Array(PAGES.length);
+function resolve(text: string, candidates: Candidate[], pages: number): Candidate[] {
+  loose.fill(0);
+  confident.fill(0);
   for (const candidate of candidates) {
-    // A page whose repairs make known words explains the text better: it weighs more when pages
-    // take turns (the bits count for the order only, never toward a repair's own threshold).
-    gain[candidate.page] += candidate.gain + (candidate.known === true ? KNOWN_WORD_BITS : 0);
     loose[candidate.page] += candidate.loose;
     if (candidate.gain > DAMAGE_PRIOR && candidate.weak !== true) confident[candidate.page] = 1;
   }
-  const order = PAGES.map((_, p) => p)
-    .filter((p) => (pages & PAGES[p].bit) !== 0 && confident[p] === 1)
-    .sort((a, b) => gain[b] - gain[a] || loose[a] - loose[b] || a - b);
+  const order = PAGES.map((_, p) => p).filter((p) => (pages & PAGES[p].bit) !== 0 && confident[p] === 1);
   const chosen: Candidate[] = [];
   if (order.length === 1) {
     for (const candidate of candidates) if (candidate.page === order[0]) chosen.push(candidate);
     return chosen.sort((a, b) => a.start - b.start);
   }
-  const claimed = new Uint8Array(length);
+  // A page whose repairs make known words explains the text better: it weighs more when pages take
+  // turns (the bits count for the order only, never toward a repair's own threshold). Known words
+  // are looked up only here, where there is an order to settle, and only for the pages in it.
+  gain.fill(0);
+  for (const candidate of candidates) {
+    if (confident[candidate.page] === 0 || (pages & PAGES[candidate.page].bit) === 0) continue;
+    const known = knownWordAround(text, candidate.start, candidate.end, candidate.text);
+    gain[candidate.page] += candidate.gain + (known ? KNOWN_WORD_BITS : 0);
+  }
+  order.sort((a, b) => gain[b] - gain[a] || loose[a] - loose[b] || a - b);
+  const claimed = claimedFlags.take(text.length);
   const free = (candidate: Candidate) => {
     for (let i = candidate.start; i < candidate.end; i++) if (claimed[i] === 1) return false;
     return true;
@@ -727,6 +751,27 @@ function resolve(candidates: Candidate[], pages: number, length: number): Candid
   }
   return chosen.sort((a, b) => a.start - b.start);
 }
+
+/** Per page, for resolve: total gain, characters fitted only as C1 controls, whether one repair is confident. */
+const gain = new Float64Array(PAGES.length);
+const loose = new Float64Array(PAGES.length);
+const confident = new Uint8Array(PAGES.length);
+
+/** One flag per character of a window, reused from window to window. */
+class Flags {
+  private flags = new Uint8Array(256);
+
+  /** The flags, all clear for the first `length` characters. */
+  take(length: number): Uint8Array {
+    if (this.flags.length < length) this.flags = new Uint8Array(Math.max(length, 2 * this.flags.length));
+    else this.flags.fill(0, 0, length);
+    return this.flags;
+  }
+}
+
+/** Spans that a page already repaired with confidence (findMojibake), and spans claimed (resolve). */
+const settledFlags = new Flags();
+const claimedFlags = new Flags();
 
 /** A C1 control in text is a Windows-1252 byte that a decoder passed through: map it, where 1252 defines it. */
 function mapLoneC1(text: string, from: number, to: number, repairs: Repair[]): void {
