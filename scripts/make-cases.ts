@@ -612,6 +612,13 @@ const HAND: Case[] = [
   fix('\\u00e2\\u0080\\u0099', '’', 'byte escape · with C1 bytes'),
   fix('\\u00c3\\u00a9t\\u00c3\\u00a9', 'été', 'byte escape · été'),
   fix('\\u00f0\\u009f\\u0098\\u0082', '😂', 'byte escape · emoji as in chat exports'),
+  fix(
+    '\\u00c3\\u017e\\u00c3\\u00a6t',
+    'Þæt',
+    'byte escape · Windows-1252 mojibake escaped: byte 9E written as \\u017e (ž)',
+  ),
+  fix('It\\u00e2\\u20ac\\u2122s', 'It’s', 'byte escape · ’ as escaped Windows-1252 mojibake (\\u20ac \\u2122)'),
+  fix('\\u017e \\u00e9', 'ž é', 'u-escape · ž alone is ž'),
   same('\\ud83d', 'u-escape lone high surrogate'),
   same('\\ude00', 'u-escape lone low surrogate'),
   same('\\ude00\\ud83d', 'u-escape surrogates in the wrong order'),

@@ -88,3 +88,11 @@ for (let c = 0x80; c < 0x10000; c++) {
 export function windows1252Char(byte: number): string {
   return WINDOWS_1252.high.charAt(byte - 0x80);
 }
+
+const WINDOWS_1252_INDEX = PAGES.indexOf(WINDOWS_1252);
+/** The byte 0x80–0x9F at which Windows-1252 puts a character (`’` → 0x92), or 0 for any other character. */
+export function windows1252ControlByte(codePoint: number): number {
+  if (codePoint < 0x100 || codePoint > 0xffff) return 0;
+  const byte = BYTE_OF[WINDOWS_1252_INDEX][HIGH_INDEX[codePoint]];
+  return byte >= 0x80 && byte <= 0x9f ? byte : 0;
+}

@@ -2,6 +2,7 @@
 // (`\u00c3\u00a9`, as some chat and social-media exports write them). Escapes of ASCII and of
 // controls (`\u0022`, `\u000a`) always stay, so JSON and source code keep their meaning; so do lone
 // surrogates, which no text can hold.
+import { windows1252ControlByte } from '../decoder/codepages.js';
 import { forEachUtf8Run } from '../decoder/utf8.js';
 import type { Repair } from '../types.js';
 import { hexNumber } from './hex-digits.js';
@@ -16,6 +17,8 @@ interface Escape {
   value: number;
   /** Whether another escape ends right where this one starts. */
   follows?: boolean;
+  /** In a byte run, the character the escape names where `value` is the byte it stands for. */
+  named?: number;
 }
 
 export function findUnicodeEscapes(text: string, repairs: Repair[]): void {
@@ -35,6 +38,17 @@ export function findUnicodeEscapes(text: string, repairs: Repair[]): void {
     }
     found.follows = found.start === lastEnd;
     lastEnd = found.end;
+    // Escaped Windows-1252 mojibake writes bytes 80–9F as the characters that page puts there
+    // (`\u00c3\u017e` for C3 9E, Þ): right after a byte escape, such a character is that byte.
+    const controlByte =
+      bytesRun.length > 0 && bytesRun[bytesRun.length - 1].end === found.start
+        ? windows1252ControlByte(found.value)
+        : 0;
+    if (controlByte !== 0) {
+      bytesRun.push({ ...found, value: controlByte, named: found.value });
+      i = text.indexOf('\\', found.end);
+      continue;
+    }
     if (found.value >= 0x80 && found.value <= 0xff) {
       // Part of a possible byte run: decided when the run ends.
       if (bytesRun.length > 0 && bytesRun[bytesRun.length - 1].end !== found.start) flushBytes();
@@ -101,11 +115,12 @@ function emitByteRun(run: Escape[], repairs: Repair[]): void {
   // (`\u00e2\u20ac\u009d`); it becomes the control character for the mojibake stage to map.
   const emitSingles = (upTo: number) => {
     for (; next < upTo; next++) {
-      if (decodable(run[next].value) || run[next].follows === true) {
+      const named = run[next].named;
+      if (named !== undefined || decodable(run[next].value) || run[next].follows === true) {
         repairs.push({
           start: run[next].start,
           end: run[next].end,
-          replacement: String.fromCharCode(run[next].value),
+          replacement: String.fromCharCode(named ?? run[next].value),
           kind: 'unicode-escape',
           detail: 'unicode escape',
         });
