@@ -52,6 +52,11 @@ const KNOWN_WORD_BITS = 8;
 const UNKNOWN_TRIGRAM_BITS = 3;
 /** Longest stretch of a word looked at on each side of a guessed character. */
 const WORD_REACH = 32;
+/**
+ * Longest word (UTF-16 units) looked up for a guess: 999 words in 1,000 of real text are shorter, and
+ * the letters of a run of damage with no spaces in it would otherwise make every lookup long.
+ */
+const LONGEST_WORD = 32;
 /** Bits by which the best candidate for a lost byte must beat the next before we recover it. */
 const LOST_BYTE_MARGIN = 0;
 /** The same for a byte that left no trace: a guess at both the byte and its place, so it must stand out. */
@@ -65,7 +70,7 @@ const LOSSY_PAGES = PAGES.reduce((mask, page) => (page.lostContinuations.length 
 /**
  * The letters on each side of chosen[from, to) within a word, for the word a guess there would stand
  * in: letters of the sub-run's decoding (`chosen`) on each side, then letters of the text around the
- * sub-run text[start, end), at most WORD_REACH on each side.
+ * sub-run text[start, end); null when that word would be longer than LONGEST_WORD.
  */
 function wordEdges(
   text: string,
@@ -74,25 +79,33 @@ function wordEdges(
   chosen: readonly number[],
   from: number,
   to: number,
-): [left: string, right: string] {
+): [left: string, right: string] | null {
   const isLetter = (cp: number) => isLetterClass(classOf(cp));
-  let j = from - 1;
-  while (j >= 0 && from - j <= WORD_REACH && isLetter(chosen[j])) j--;
-  let left = String.fromCodePoint(...chosen.slice(j + 1, from));
-  if (j < 0) {
-    let i = start - 1;
-    while (i >= 0 && start - i <= WORD_REACH && isLetter(text.charCodeAt(i))) i--;
-    left = text.slice(i + 1, start) + left;
+  let length = to - from;
+  /** Takes one more letter into the word; false once the word is too long to look up. */
+  const grow = () => ++length <= LONGEST_WORD;
+  let j = from;
+  while (j > 0 && isLetter(chosen[j - 1])) {
+    if (!grow()) return null;
+    j--;
   }
-  j = to;
-  while (j < chosen.length && j - to < WORD_REACH && isLetter(chosen[j])) j++;
-  let right = String.fromCodePoint(...chosen.slice(to, j));
-  if (j === chosen.length) {
-    let i = end;
-    while (i < text.length && i - end < WORD_REACH && isLetter(text.charCodeAt(i))) i++;
-    right += text.slice(end, i);
+  let i = start;
+  while (j === 0 && i > 0 && isLetter(text.charCodeAt(i - 1))) {
+    if (!grow()) return null;
+    i--;
   }
-  return [left, right];
+  let k = to;
+  while (k < chosen.length && isLetter(chosen[k])) {
+    if (!grow()) return null;
+    k++;
+  }
+  let e = end;
+  while (k === chosen.length && e < text.length && isLetter(text.charCodeAt(e))) {
+    if (!grow()) return null;
+    e++;
+  }
+  const left = text.slice(i, start) + String.fromCodePoint(...chosen.slice(j, from));
+  return [left, String.fromCodePoint(...chosen.slice(to, k)) + text.slice(end, e)];
 }
 
 /** Whether `replacement` put in place of text[start, end) makes a word (with the letters around it) that real text holds. */
@@ -481,10 +494,12 @@ function bytesHaveWildcard(bytes: Uint16Array, from: number, to: number): boolea
   return false;
 }
 
+const isWordToLookUp = (word: string) => word.length > 1 && word.length <= LONGEST_WORD;
+
 /** Stands for a character around a run that tells nothing about it. */
 const UNSEEN = -1;
-/** Most combinations of a cluster of neighbouring guesses weighed together; larger clusters are swept instead. */
-const MAX_COMBINATIONS = 625;
+/** Options each guess of a cluster keeps, weighed alone, for the cluster to be weighed whole. */
+const FINALISTS = 2;
 
 /**
  * Picks the options that make the run cheapest. Guesses side by side (a cluster) are chosen jointly,
@@ -499,7 +514,7 @@ function chooseOptions(
   options: number[][],
   context: SpanContext,
   margin: number,
-  edgesOfWord: (from: number, to: number, chosen: readonly number[]) => [string, string],
+  edgesOfWord: (from: number, to: number, chosen: readonly number[]) => [string, string] | null,
   edges: readonly [number, number, number, number],
 ): number[] | null {
   const chosen = options.map((option) => option[0]);
@@ -529,7 +544,8 @@ function chooseOptions(
    * Bits the letters of chosen[from, to) earn for the known words they make, with `edges` the
    * letters around the cluster (which its combinations do not change).
    */
-  const knownWordBits = (from: number, to: number, edges: readonly [string, string]) => {
+  const knownWordBits = (from: number, to: number, edges: readonly [string, string] | null) => {
+    if (edges === null) return 0;
     let bits = 0;
     let word = edges[0];
     let open = true;
@@ -538,14 +554,14 @@ function chooseOptions(
         word += String.fromCodePoint(chosen[k]);
         open = true;
       } else {
-        if (open && word.length > 1 && word !== edges[0] && isKnownWord(word)) bits += KNOWN_WORD_BITS;
+        if (open && word !== edges[0] && isWordToLookUp(word) && isKnownWord(word)) bits += KNOWN_WORD_BITS;
         word = '';
         open = false;
       }
     }
     if (open) {
       word += edges[1];
-      if (word.length > 1 && isKnownWord(word)) bits += KNOWN_WORD_BITS;
+      if (isWordToLookUp(word) && isKnownWord(word)) bits += KNOWN_WORD_BITS;
     }
     return bits;
   };
@@ -582,37 +598,28 @@ function chooseOptions(
     clusters.forEach(([from, to], c) => {
       // The second round revisits only clusters that share a word with another.
       if (round === 1 && !sharesWord[c]) return;
-      let combinations = 1;
-      for (let k = from; k < to; k++) combinations *= options[k].length;
-      if (combinations <= MAX_COMBINATIONS) {
-        margins[c] = chooseJointly(options, chosen, from, to, combinations, clusterCost(from, to));
-      } else {
-        let smallest = Number.POSITIVE_INFINITY;
-        for (let k = from; k < to; k++) {
-          smallest = Math.min(
-            smallest,
-            chooseJointly(options, chosen, k, k + 1, options[k].length, clusterCost(k, k + 1)),
-          );
-        }
-        margins[c] = smallest;
+      if (to - from === 1) {
+        margins[c] = chooseJointly(options, chosen, from, to, clusterCost(from, to));
+        return;
       }
+      // Each guess of a larger cluster is first weighed alone (the others held), and keeps its
+      // FINALISTS best options; the combinations of those are then weighed together.
+      const finalists: number[][] = options.slice();
+      for (let k = from; k < to; k++)
+        finalists[k] = rankOptions(options, chosen, k, clusterCost(k, k + 1)).slice(0, FINALISTS);
+      margins[c] = chooseJointly(finalists, chosen, from, to, clusterCost(from, to));
     });
   }
   return margins.every((found) => found >= margin) ? chosen : null;
 }
 
 /**
- * Sets chosen[from, to) to the cheapest of its `combinations` (options taken in mixed radix), as
+ * Sets chosen[from, to) to the cheapest combination of its options (taken in mixed radix), as
  * weighed by `cost` on `chosen`; returns by how many bits it beat the runner-up.
  */
-function chooseJointly(
-  options: number[][],
-  chosen: number[],
-  from: number,
-  to: number,
-  combinations: number,
-  cost: () => number,
-): number {
+function chooseJointly(options: number[][], chosen: number[], from: number, to: number, cost: () => number): number {
+  let combinations = 1;
+  for (let k = from; k < to; k++) combinations *= options[k].length;
   let bestCost = Number.POSITIVE_INFINITY;
   let secondCost = Number.POSITIVE_INFINITY;
   let best = 0;
@@ -635,6 +642,20 @@ function chooseJointly(
   }
   set(best);
   return secondCost - bestCost;
+}
+
+/** The options of chosen[k], cheapest first as weighed by `cost` with the rest of `chosen` held; chosen[k] is left as it was. */
+function rankOptions(options: number[][], chosen: number[], k: number, cost: () => number): number[] {
+  const held = chosen[k];
+  const costs = options[k].map((option) => {
+    chosen[k] = option;
+    return cost();
+  });
+  chosen[k] = held;
+  return options[k]
+    .map((option, i) => [option, costs[i]] as const)
+    .sort((a, b) => a[1] - b[1])
+    .map(([option]) => option);
 }
 
 /** The best layer of a decoded sub-run, or null when no layer clears the lowest prior. */
