@@ -53,6 +53,9 @@ const PAIR_CACHE_BITS = 16;
 const pairCacheKeys = new Uint32Array(1 << PAIR_CACHE_BITS).fill(0xffffffff);
 const pairCacheCosts = new Float64Array(1 << PAIR_CACHE_BITS);
 let pairCacheFill = 0;
+/** Costs of pairs with an astral character computed so far, emptied when it holds this many. */
+const ASTRAL_PAIR_CACHE = 1 << 14;
+const astralPairCosts = new Map<number, number>();
 /** Weight of the observed character bigram against the class model, where one side is non-ASCII. */
 const CHAR_BIGRAM_WEIGHT = 0.8;
 const classCounts = decode(CLASS_COUNTS);
@@ -255,7 +258,17 @@ export function spanCost(span: string | number, context: SpanContext): number {
  */
 function pairCost(previous: number, previousClass: number, cp: number, cls: number): number {
   if (previous < 0x80 && cp < 0x80) return transitionCost(previousClass, cls) + emitCost(cp);
-  if (previous > 0xffff || cp > 0xffff) return computePairCost(previous, previousClass, cp, cls);
+  if (previous > 0xffff || cp > 0xffff) {
+    // Astral pairs (emoji, and the guesses for lost bytes of four-byte sequences) in a map of their own.
+    const astralKey = previous * 0x110000 + cp;
+    let cost = astralPairCosts.get(astralKey);
+    if (cost === undefined) {
+      if (astralPairCosts.size >= ASTRAL_PAIR_CACHE) astralPairCosts.clear();
+      cost = computePairCost(previous, previousClass, cp, cls);
+      astralPairCosts.set(astralKey, cost);
+    }
+    return cost;
+  }
   const key = previous * 0x10000 + cp;
   const mask = (1 << PAIR_CACHE_BITS) - 1;
   let slot = Math.imul(key, 0x9e3779b1) >>> (32 - PAIR_CACHE_BITS);
