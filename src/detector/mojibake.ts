@@ -503,9 +503,9 @@ const FINALISTS = 2;
 
 /**
  * Picks the options that make the run cheapest. Guesses side by side (a cluster) are chosen jointly,
- * every combination weighed with the certain characters around the cluster, since each guess is the
- * other's context; clusters too large for that are swept one character at a time with the others
- * held. Two rounds, so that clusters in one word settle on each other through the known-word bits.
+ * since each guess is the other's context: each keeps its FINALISTS best options weighed alone, and
+ * their combinations are weighed with the certain characters around the cluster. Two rounds for
+ * clusters that share a word, so that they settle on each other through the known-word bits.
  * Each choice is weighed with its neighbours only (the model looks no further), so long runs stay linear.
  * Returns null when some cluster's best choice beats its runner-up by less than `margin` bits: a
  * guess the context does not single out is not made.
