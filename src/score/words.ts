@@ -1,21 +1,36 @@
-// Which words real text has: a Bloom filter of the lower-cased words with a character beyond ASCII
-// in the clean texts the statistics come from (src/generated/char-stats.ts). Where a lost byte could
-// have been one of several characters, the one that makes a known word is the better guess.
+// The keys of the Bloom filters of src/generated/char-stats.ts, shared by the script that writes them
+// and the code that reads them (src/score/known-words.ts): lower-cased words with a character beyond
+// ASCII, and folded character trigrams; both hashed the same way. Where a lost byte could have been
+// one of several characters, the one that makes a known word and known trigrams is the better guess.
 
 /** A word: letters and the marks on them. */
 export const WORD = /[\p{L}\p{M}]+/gu;
 
-/** The filter's bit positions for a word: double hashing of two FNV-1a hashes of its UTF-16 units. */
+/**
+ * The filters' hash of a key: two FNV-1a-style hashes of its UTF-16 units, fed one unit at a time
+ * (so that a key need not be built as a string), and double hashing of the two for each bit.
+ */
+const hash = { first: 0, second: 0 };
+export function startKey(): void {
+  hash.first = 0x811c9dc5;
+  hash.second = 0x01000193;
+}
+export function feedKey(unit: number): void {
+  hash.first = Math.imul(hash.first ^ unit, 0x01000193);
+  hash.second = Math.imul(hash.second ^ unit, 0x5bd1e995) ^ (hash.second >>> 15);
+}
+/** The k-th bit position, out of `bits`, of the key fed since startKey. */
+export function keyBit(k: number, bits: number): number {
+  return ((hash.first + Math.imul(k, hash.second | 1)) >>> 0) % bits;
+}
+
+/** The filter's bit positions for a word. */
 export function* wordBits(word: string, bits: number, hashes: number): Generator<number> {
-  let first = 0x811c9dc5;
-  let second = 0x01000193;
-  for (let i = 0; i < word.length; i++) {
-    const unit = word.charCodeAt(i);
-    first = Math.imul(first ^ unit, 0x01000193);
-    second = Math.imul(second ^ unit, 0x5bd1e995) ^ (second >>> 15);
-  }
-  second |= 1;
-  for (let k = 0; k < hashes; k++) yield ((first + Math.imul(k, second)) >>> 0) % bits;
+  startKey();
+  for (let i = 0; i < word.length; i++) feedKey(word.charCodeAt(i));
+  const positions: number[] = [];
+  for (let k = 0; k < hashes; k++) positions.push(keyBit(k, bits));
+  yield* positions;
 }
 
 /** A character as the trigram filter keeps it: lower-cased, any white space a plain space. */
@@ -31,17 +46,20 @@ export function foldForTrigram(codePoint: number): number {
   }
   let folded = astralFolds.get(codePoint);
   if (folded === undefined) {
+    if (astralFolds.size >= ASTRAL_FOLDS) astralFolds.clear();
     folded = fold(codePoint);
     astralFolds.set(codePoint, folded);
   }
   return folded;
 }
-/** Folds of characters worked out so far (0 until then for the BMP). */
+/** Folds of characters worked out so far (0 until then for the BMP); the astral ones are emptied when this many. */
 const bmpFolds = new Int32Array(0x10000);
+const ASTRAL_FOLDS = 1 << 14;
 const astralFolds = new Map<number, number>();
+const WHITE_SPACE = /^\s$/u;
 function fold(codePoint: number): number {
   const lower = String.fromCodePoint(codePoint).toLowerCase();
-  if (/^\s$/u.test(lower)) return 0x20;
+  if (WHITE_SPACE.test(lower)) return 0x20;
   const single = lower.codePointAt(0);
   return single === undefined || [...lower].length !== 1 ? codePoint : single;
 }
