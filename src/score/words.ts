@@ -10,18 +10,19 @@ export const WORD = /[\p{L}\p{M}]+/gu;
  * The filters' hash of a key: two FNV-1a-style hashes of its UTF-16 units, fed one unit at a time
  * (so that a key need not be built as a string), and double hashing of the two for each bit.
  */
-const hash = { first: 0, second: 0 };
+let first = 0;
+let second = 0;
 export function startKey(): void {
-  hash.first = 0x811c9dc5;
-  hash.second = 0x01000193;
+  first = 0x811c9dc5;
+  second = 0x01000193;
 }
 export function feedKey(unit: number): void {
-  hash.first = Math.imul(hash.first ^ unit, 0x01000193);
-  hash.second = Math.imul(hash.second ^ unit, 0x5bd1e995) ^ (hash.second >>> 15);
+  first = Math.imul(first ^ unit, 0x01000193);
+  second = Math.imul(second ^ unit, 0x5bd1e995) ^ (second >>> 15);
 }
 /** The k-th bit position, out of `bits`, of the key fed since startKey. */
 export function keyBit(k: number, bits: number): number {
-  return ((hash.first + Math.imul(k, hash.second | 1)) >>> 0) % bits;
+  return ((first + Math.imul(k, second | 1)) >>> 0) % bits;
 }
 
 /** The filter's bit positions for a word. */
