@@ -696,6 +696,20 @@ const HAND: Case[] = [
   // Lost NBSP.
   fix('20Â\u00a0€', '20\u00a0€', 'windows-1252 · NBSP'),
   fix('Prix : 20Â €, cafÃ© compris', 'Prix : 20\u00a0€, café compris', 'windows-1252 · NBSP become a plain space'),
+  fix(
+    'Ð\u00a0Ð¾Ñ\u0081Ñ\u0081Ð¸Ð¹Ñ\u0081ÐºÐ°Ñ\u008f Ð¤ÐµÐ´ÐµÑ€Ð°Ñ†Ð¸Ñ\u008f Ð¸ Ð ÐµÑ\u0081Ð¿ÑƒÐ±Ð»Ð¸ÐºÐ° ÐšÐ¾Ñ€ÐµÑ\u008f',
+    'Российская Федерация и Республика Корея',
+    'windows-1252 · Р (D0 A0) with its NBSP become a plain space, beside one kept',
+  ),
+  fix('Prix : 20Â â‚¬', 'Prix : 20\u00a0€', 'windows-1252 · NBSP become a plain space, the page proven by € alone'),
+  same('Il est Ã  Paris', 'Ã then a space alone: no other damage proves the page'),
+  fix('æ–‡ä»¶æ ¼å¼\u008fé”™è¯¯', '文件格式错误', 'windows-1252 · 格 (E6 A0 BC) with its NBSP become a plain space'),
+  fix(
+    'Ð”Ð•ÐœÐ•Ð\u00a0ÐÐ\u00a0Ð ÐžÐ“Ð\u00a0ÐÐÐ˜Ð§Ð•ÐÐ˜Ð•, Ð—ÐÐŸÐÐ”ÐÐÐ¯ Ð¡ÐÐ¥ÐÐ\u00a0Ð',
+    'ДЕМЕРАРА ОГРАНИЧЕНИЕ, ЗАПАДНАЯ САХАРА',
+    'bytes dropped · Ð then a space is А and a space (D0 90, 90 dropped), not Р (D0 A0)',
+  ),
+  same('FRÅ VÅR STÅ HÅ', 'capital Å before a space in clean Scandinavian (not Š, C5 A0)'),
   // Mixed forms on one line.
   fix('Caf\\u00e9 &amp; cr&egrave;me xe2x80x94 Ã©tÃ©', 'Café &amp; crème — été', 'mixed forms on one line'),
   fix('cafÃ©\nCafé\ncafxc3xa9', 'café\nCafé\ncafé', 'three lines, the middle one clean'),

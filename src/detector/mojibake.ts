@@ -108,14 +108,28 @@ function wordEdges(
   return [left, String.fromCodePoint(...chosen.slice(to, k)) + text.slice(end, e)];
 }
 
-/** Whether `replacement` put in place of text[start, end) makes a word (with the letters around it) that real text holds. */
-function knownWordAround(text: string, start: number, end: number, replacement: string): boolean {
+/** `replacement` put in place of text[start, end), with the letters around it (up to WORD_REACH a side). */
+function withLettersAround(text: string, start: number, end: number, replacement: string): string {
   const isLetter = (c: number) => isLetterClass(classOf(c));
   let from = start;
   while (from > 0 && start - from < WORD_REACH && isLetter(text.charCodeAt(from - 1))) from--;
   let to = end;
   while (to < text.length && to - end < WORD_REACH && isLetter(text.charCodeAt(to))) to++;
-  const word = text.slice(from, start) + replacement + text.slice(end, to);
+  return text.slice(from, start) + replacement + text.slice(end, to);
+}
+
+/** How many known words `replacement` put in place of text[start, end) makes, with the letters around it. */
+function knownWordsAround(text: string, start: number, end: number, replacement: string): number {
+  let known = 0;
+  for (const word of withLettersAround(text, start, end, replacement).split(NON_LETTERS)) {
+    if (isKnownWordCached(word)) known++;
+  }
+  return known;
+}
+
+const NON_LETTERS = /[^\p{L}\p{M}]+/u;
+
+function isKnownWordCached(word: string): boolean {
   let known = knownWords.get(word);
   if (known === undefined) {
     if (knownWords.size >= KNOWN_WORDS_KEPT) knownWords.clear();
@@ -123,6 +137,11 @@ function knownWordAround(text: string, start: number, end: number, replacement: 
     knownWords.set(word, known);
   }
   return known;
+}
+
+/** Whether `replacement` put in place of text[start, end) makes a word (with the letters around it) that real text holds. */
+function knownWordAround(text: string, start: number, end: number, replacement: string): boolean {
+  return isKnownWordCached(withLettersAround(text, start, end, replacement));
 }
 
 const WHOLE_WORD = /^[\p{L}\p{M}]{2,}$/u;
@@ -155,6 +174,10 @@ interface Candidate {
   guessed: number;
   /** Whether it may be repaired only where other repairs confirm the page. */
   weak?: boolean;
+  /** That of its sub-run. */
+  alternative?: number;
+  /** Bits taken off its gain for what it assumes (leftovers, the page, C1 controls, missing bytes, spaces). */
+  penalty?: number;
 }
 
 export function findMojibake(text: string, repairs: Repair[], options: ResolvedOptions): void {
@@ -246,6 +269,11 @@ interface Reading {
   /** Share of the page's high characters that sit inside decodable sub-runs. */
   coverage: number;
   subRuns: SubRun[];
+  /**
+   * Each run read two ways, the k-th at 3(k - 1) (see SubRun.alternative): its start, its end, and
+   * how many of its spaces read as no-break spaces follow a lead other than C2 and C3.
+   */
+  doubtfulRuns: number[];
 }
 
 interface SubRun {
@@ -264,6 +292,11 @@ interface SubRun {
   unconfirmed: boolean;
   /** Sequences it completes with a byte that is missing from the text altogether. */
   completed: number;
+  /**
+   * 0, or where a run is read two ways, k for the sub-runs of its reading with spaces as no-break
+   * spaces and -k for those of its reading cut at them (the k-th such run of the window).
+   */
+  alternative: number;
 }
 
 /**
@@ -289,7 +322,7 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
    * Runs with a sequence one byte short, to read again if the page turns out to fit: [start, end,
    * first sub-run, end of sub-runs, whether the run is one lone lead character].
    */
-  const shortRuns: Array<[number, number, number, number, boolean]> = [];
+  const shortRuns: Array<[number, number, number, number, boolean, number]> = [];
   const spaces: number[] = [];
   let bytes = scratch;
   let count = 0;
@@ -297,6 +330,66 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
   let covered = 0;
   let wildcards = 0;
   let runStart = -1;
+  const doubtfulRuns: number[] = [];
+  /** Spaces of the run read as no-break spaces after a lead other than C2 and C3. */
+  let unusualSpaces = 0;
+  /**
+   * Reads the run text[start, end), whose bytes are runBytes[0, length), as `alternative` (see
+   * SubRun); returns its high characters and how many of them decode exactly.
+   */
+  const readRun = (
+    start: number,
+    end: number,
+    runBytes: Uint16Array,
+    length: number,
+    spaced: readonly number[],
+    alternative: number,
+  ) => {
+    const first = subRuns.length;
+    if (length >= 2) {
+      // U+FFFD in the run: read it with wildcards at once; otherwise exactly, and note sequences
+      // one byte short, which may have lost a byte without a trace.
+      const lossy = wildcards > 0 && lost.length > 0 && bytesHaveWildcard(runBytes, 0, length);
+      const exact = decodeRun(runBytes, length, start, spaced, lossy ? lost : null, false, subRuns);
+      if (lost.length > 0 && !lossy && exact < length && hasShortSequence(runBytes, length)) {
+        shortRuns.push([start, end, first, subRuns.length, false, alternative]);
+      }
+      for (let k = first; k < subRuns.length; k++) subRuns[k].alternative = alternative;
+      high += length;
+      covered += exact;
+      return;
+    }
+    // A lone lead of two bytes may be a character whose second byte vanished (`Ä` for `č`).
+    if (lost.length > 0 && runBytes[0] !== WILDCARD && sequenceLength(runBytes[0]) === 2) {
+      shortRuns.push([start, end, first, first, true, alternative]);
+    }
+    // A lone high character is never mojibake (that takes two bytes at least): it does not count
+    // against the page's coverage.
+  };
+  /** Reads the run that ends at `end`, both ways where it has spaces read as no-break spaces. */
+  const closeRun = (end: number) => {
+    if (spaces.length === 0) {
+      readRun(runStart, end, bytes, count, spaces, 0);
+    } else {
+      // The run with its spaces as no-break spaces, and the run cut at them: the two readings
+      // compete (see keepBetterReadings). The page's coverage counts the text as it stands.
+      doubtfulRuns.push(runStart, end, unusualSpaces);
+      const pair = doubtfulRuns.length / 3;
+      let from = runStart;
+      for (const at of [...spaces, end]) {
+        if (at > from) readRun(from, at, bytes.subarray(from - runStart), at - from, NO_SPACES, -pair);
+        from = at + 1;
+      }
+      const [highCut, coveredCut] = [high, covered];
+      readRun(runStart, end, bytes, count, spaces, pair);
+      [high, covered] = [highCut, coveredCut];
+      spaces.length = 0;
+      unusualSpaces = 0;
+    }
+    runStart = -1;
+    count = 0;
+    wildcards = 0;
+  };
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 0;
     const index = HIGH_INDEX[c];
@@ -304,11 +397,22 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
     if (byte === 0 && c === 0xfffd && lost.length > 0) {
       byte = WILDCARD;
       wildcards++;
-    } else if (c === 0x20 && nbspIsHigh && runStart >= 0 && (bytes[count - 1] & 0xfe) === 0xc2) {
-      // A no-break space that some step turned into a plain space, as the second byte of U+00A0
-      // itself (C2 A0) or of à (C3 A0): the only two-byte characters that end in A0 and are common.
+    } else if (c === 0x20 && nbspIsHigh && runStart >= 0 && awaitsContinuation(bytes, count)) {
+      // A no-break space (byte A0) that some step turned into a plain space, where a sequence still
+      // lacks a continuation byte: `Ã ` for `à`, `Ð ` for `Р`. Read both ways below.
       byte = 0xa0;
       spaces.push(i);
+      if ((bytes[count - 1] & 0xfe) !== 0xc2) unusualSpaces++;
+    } else if (
+      byte >= 0x80 &&
+      byte <= 0xbf &&
+      spaces.length > 0 &&
+      spaces[spaces.length - 1] === i - 1 &&
+      !awaitsContinuation(bytes, count)
+    ) {
+      // The space completed its sequence and nothing can take this continuation byte: what
+      // follows is text of its own (`20Â €`), not more of the run.
+      closeRun(i);
     }
     if (byte !== 0) {
       if (runStart < 0) runStart = i;
@@ -316,55 +420,48 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
       bytes[count++] = byte;
       continue;
     }
-    if (runStart < 0) continue;
-    // A lone high character is never mojibake (that takes two bytes at least): it does not count
-    // against the page's coverage.
-    if (count >= 2) {
-      high += count;
-      const first = subRuns.length;
-      // U+FFFD in the run: read it with wildcards at once; otherwise exactly, and note sequences
-      // one byte short, which may have lost a byte without a trace.
-      const lossy = wildcards > 0 && lost.length > 0;
-      const exact = decodeRun(bytes, count, runStart, spaces, lossy ? lost : null, false, subRuns);
-      covered += exact;
-      if (!lossy && lost.length > 0 && exact < count && hasShortSequence(bytes, count)) {
-        shortRuns.push([runStart, i, first, subRuns.length, false]);
-      }
-    } else if (lost.length > 0 && wildcards === 0 && sequenceLength(bytes[0]) === 2) {
-      // A lone lead of two bytes may be a character whose second byte vanished (`Ä` for `č`).
-      shortRuns.push([runStart, i, subRuns.length, subRuns.length, true]);
-    }
-    runStart = -1;
-    count = 0;
-    // (Only when needed: setting an array's length costs a call into V8, even to the length it has.)
-    if (spaces.length > 0) spaces.length = 0;
-    wildcards = 0;
+    if (runStart >= 0) closeRun(i);
   }
   const coverage = high === 0 ? 0 : covered / high;
   // A byte that vanished is looked for only where the page explains some of the text exactly.
   if (shortRuns.length > 0 && coverage >= DROPPED_COVERAGE) {
     const rebuilt: SubRun[] = [];
     let kept = 0;
-    for (const [start, end, first, last, lone] of shortRuns) {
+    for (const [start, end, first, last, lone, alternative] of shortRuns) {
       for (; kept < first; kept++) rebuilt.push(subRuns[kept]);
       let length = 0;
+      const spaced: number[] = [];
       for (let i = start; i < end; i++) {
         const c = text.charCodeAt(i);
+        if (c === 0x20) spaced.push(i);
         bytes[length++] = c === 0x20 ? 0xa0 : byteOf[HIGH_INDEX[c]];
       }
-      const spaced: number[] = [];
-      for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0x20) spaced.push(i);
       const from = rebuilt.length;
       decodeRun(bytes, length, start, spaced, lost, true, rebuilt);
-      // Legitimate text has lone capitals such as `Ã` and `Ä` (SÃO PAULO): such a guess is made
-      // only where the same misreading is proven elsewhere in the window.
-      if (lone) for (let k = from; k < rebuilt.length; k++) rebuilt[k].unconfirmed = true;
+      for (let k = from; k < rebuilt.length; k++) {
+        // Legitimate text has lone capitals such as `Ã` and `Ä` (SÃO PAULO): such a guess is made
+        // only where the same misreading is proven elsewhere in the window.
+        if (lone) rebuilt[k].unconfirmed = true;
+        rebuilt[k].alternative = alternative;
+      }
       kept = last;
     }
     for (; kept < subRuns.length; kept++) rebuilt.push(subRuns[kept]);
     subRuns = rebuilt;
   }
-  return { page: p, coverage, subRuns };
+  return { page: p, coverage, subRuns, doubtfulRuns };
+}
+
+const NO_SPACES: readonly number[] = [];
+
+/** Whether the last lead byte of bytes[0, count) still lacks a continuation byte. */
+function awaitsContinuation(bytes: Uint16Array, count: number): boolean {
+  for (let k = count - 1; k >= 0 && k >= count - 4; k--) {
+    const byte = bytes[k];
+    if ((byte >= 0x80 && byte <= 0xbf) || byte === WILDCARD) continue;
+    return sequenceLength(byte) > count - k;
+  }
+  return false;
 }
 
 /**
@@ -396,6 +493,7 @@ function decodeRun(
         lossy: false,
         unconfirmed: spacedAt(from, to),
         completed: 0,
+        alternative: 0,
       });
     });
   } else {
@@ -411,6 +509,7 @@ function decodeRun(
         lossy,
         unconfirmed: spacedAt(from, to),
         completed,
+        alternative: 0,
       });
     });
   }
@@ -420,6 +519,7 @@ function decodeRun(
 
 /** Turns a page's sub-runs into candidates where the repair clears the lowest prior. */
 function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs, settled: Uint8Array | null): void {
+  const first = out.length;
   for (const subRun of reading.subRuns) {
     if (settled !== null && settled[subRun.start] === 1 && settled[subRun.end - 1] === 1) continue;
     let decoded: string;
@@ -444,14 +544,68 @@ function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs, s
     }
     const candidate = evaluate(text, subRun.start, subRun.end, decoded, reading.page, guessed, costs);
     if (candidate === null) continue;
-    candidate.gain -=
+    candidate.penalty =
       LEFTOVER_BITS * subRun.leftover +
       PAGE_PRIOR_BITS[reading.page] +
       LOOSE_BITS * candidate.loose +
       MISSING_BYTE_BITS * subRun.completed;
+    candidate.gain -= candidate.penalty;
     candidate.weak = subRun.unconfirmed;
+    candidate.alternative = subRun.alternative;
     if (candidate.gain > CONFIRMED_PRIOR) out.push(candidate);
   }
+  if (reading.doubtfulRuns.length > 0) keepBetterReadings(text, reading.doubtfulRuns, out, first);
+}
+
+/**
+ * Where a run was read two ways (spaces as no-break spaces, or as the spaces they are), keeps the
+ * candidates of the reading that makes the run cheaper: its text with that reading's repairs, weighed
+ * whole (so that each repair is seen beside the others, not beside mojibake), plus what the repairs
+ * assume, less the known words they make. The plain reading wins a tie.
+ */
+function keepBetterReadings(text: string, runs: readonly number[], candidates: Candidate[], first: number): void {
+  const byRun = new Map<number, Candidate[]>();
+  for (let k = first; k < candidates.length; k++) {
+    const alternative = candidates[k].alternative ?? 0;
+    if (alternative === 0) continue;
+    const list = byRun.get(alternative);
+    if (list === undefined) byRun.set(alternative, [candidates[k]]);
+    else list.push(candidates[k]);
+  }
+  const losers = new Set<number>();
+  for (const pair of new Set([...byRun.keys()].map(Math.abs))) {
+    const start = runs[3 * (pair - 1)];
+    const end = runs[3 * (pair - 1) + 1];
+    const context = contextOf(text, start, end);
+    const bits = (repairs: readonly Candidate[] = []) => {
+      let repaired = '';
+      let at = start;
+      let assumed = 0;
+      for (const repair of [...repairs].sort((a, b) => a.start - b.start)) {
+        repaired += text.slice(at, repair.start) + repair.text;
+        at = repair.end;
+        assumed += repair.penalty ?? 0;
+      }
+      repaired += text.slice(at, end);
+      return spanCost(repaired, context) + assumed - KNOWN_WORD_BITS * knownWordsAround(text, start, end, repaired);
+    };
+    // A space read as a no-break space assumes a byte the text does not show, as a dropped byte
+    // does, save after Â and Ã: U+00A0 and à (C2 A0, C3 A0) are the common characters that end in
+    // A0, and `Â ` and `Ã ` are the commonest damage of all.
+    const flattened = MISSING_BYTE_BITS * runs[3 * (pair - 1) + 2];
+    const loser = bits(byRun.get(pair)) + flattened < bits(byRun.get(-pair)) ? -pair : pair;
+    losers.add(loser);
+    // The run's evidence for the page is the same either way: a confident repair of the losing
+    // reading (`â‚¬` in `Â â‚¬`) confirms the page for the winning one.
+    if (byRun.get(loser)?.some((candidate) => candidate.gain > DAMAGE_PRIOR && candidate.weak !== true)) {
+      for (const candidate of byRun.get(-loser) ?? []) candidate.weak = false;
+    }
+  }
+  let kept = first;
+  for (let k = first; k < candidates.length; k++) {
+    if (!losers.has(candidates[k].alternative ?? 0)) candidates[kept++] = candidates[k];
+  }
+  candidates.length = kept;
 }
 
 /**
