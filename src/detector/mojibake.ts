@@ -334,13 +334,13 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
   /** Spaces of the run read as no-break spaces after a lead other than C2 and C3. */
   let unusualSpaces = 0;
   /**
-   * Reads the run text[start, end), whose bytes are runBytes[0, length), as `alternative` (see
-   * SubRun); returns its high characters and how many of them decode exactly.
+   * Reads text[start, end), whose bytes are bytes[offset, offset + length), as `alternative` (see
+   * SubRun): adds its high characters and how many of them decode exactly to the page's coverage.
    */
   const readRun = (
     start: number,
     end: number,
-    runBytes: Uint16Array,
+    offset: number,
     length: number,
     spaced: readonly number[],
     alternative: number,
@@ -349,9 +349,9 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
     if (length >= 2) {
       // U+FFFD in the run: read it with wildcards at once; otherwise exactly, and note sequences
       // one byte short, which may have lost a byte without a trace.
-      const lossy = wildcards > 0 && lost.length > 0 && bytesHaveWildcard(runBytes, 0, length);
-      const exact = decodeRun(runBytes, length, start, spaced, lossy ? lost : null, false, subRuns);
-      if (lost.length > 0 && !lossy && exact < length && hasShortSequence(runBytes, length)) {
+      const lossy = wildcards > 0 && lost.length > 0 && bytesHaveWildcard(bytes, offset, offset + length);
+      const exact = decodeRun(bytes, offset, length, start, spaced, lossy ? lost : null, false, subRuns);
+      if (lost.length > 0 && !lossy && exact < length && hasShortSequence(bytes, offset, length)) {
         shortRuns.push([start, end, first, subRuns.length, false, alternative]);
       }
       for (let k = first; k < subRuns.length; k++) subRuns[k].alternative = alternative;
@@ -360,7 +360,7 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
       return;
     }
     // A lone lead of two bytes may be a character whose second byte vanished (`Ä` for `č`).
-    if (lost.length > 0 && runBytes[0] !== WILDCARD && sequenceLength(runBytes[0]) === 2) {
+    if (lost.length > 0 && bytes[offset] !== WILDCARD && sequenceLength(bytes[offset]) === 2) {
       shortRuns.push([start, end, first, first, true, alternative]);
     }
     // A lone high character is never mojibake (that takes two bytes at least): it does not count
@@ -369,20 +369,23 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
   /** Reads the run that ends at `end`, both ways where it has spaces read as no-break spaces. */
   const closeRun = (end: number) => {
     if (spaces.length === 0) {
-      readRun(runStart, end, bytes, count, spaces, 0);
+      readRun(runStart, end, 0, count, spaces, 0);
     } else {
       // The run with its spaces as no-break spaces, and the run cut at them: the two readings
       // compete (see keepBetterReadings). The page's coverage counts the text as it stands.
       doubtfulRuns.push(runStart, end, unusualSpaces);
       const pair = doubtfulRuns.length / 3;
       let from = runStart;
-      for (const at of [...spaces, end]) {
-        if (at > from) readRun(from, at, bytes.subarray(from - runStart), at - from, NO_SPACES, -pair);
+      for (let k = 0; k <= spaces.length; k++) {
+        const at = k < spaces.length ? spaces[k] : end;
+        if (at > from) readRun(from, at, from - runStart, at - from, NO_SPACES, -pair);
         from = at + 1;
       }
-      const [highCut, coveredCut] = [high, covered];
-      readRun(runStart, end, bytes, count, spaces, pair);
-      [high, covered] = [highCut, coveredCut];
+      const highCut = high;
+      const coveredCut = covered;
+      readRun(runStart, end, 0, count, spaces, pair);
+      high = highCut;
+      covered = coveredCut;
       spaces.length = 0;
       unusualSpaces = 0;
     }
@@ -437,7 +440,7 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
         bytes[length++] = c === 0x20 ? 0xa0 : byteOf[HIGH_INDEX[c]];
       }
       const from = rebuilt.length;
-      decodeRun(bytes, length, start, spaced, lost, true, rebuilt);
+      decodeRun(bytes, 0, length, start, spaced, lost, true, rebuilt);
       for (let k = from; k < rebuilt.length; k++) {
         // Legitimate text has lone capitals such as `Ã` and `Ä` (SÃO PAULO): such a guess is made
         // only where the same misreading is proven elsewhere in the window.
@@ -471,6 +474,7 @@ function awaitsContinuation(bytes: Uint16Array, count: number): boolean {
  */
 function decodeRun(
   bytes: Uint16Array,
+  offset: number,
   count: number,
   base: number,
   spaces: readonly number[],
@@ -479,15 +483,17 @@ function decodeRun(
   out: SubRun[],
 ): number {
   const first = out.length;
-  const spacedAt = (from: number, to: number) => spaces.some((at) => at >= base + from && at < base + to);
+  // Positions in the text of bytes[from, to).
+  const startOf = (from: number) => base + from - offset;
+  const spacedAt = (from: number, to: number) => spaces.some((at) => at >= startOf(from) && at < startOf(to));
   let decodedLength = 0;
   let guessedLength = 0;
   if (lost === null) {
-    forEachUtf8Run(bytes, 0, count, (from, to, decoded) => {
+    forEachUtf8Run(bytes, offset, offset + count, (from, to, decoded) => {
       decodedLength += to - from;
       out.push({
-        start: base + from,
-        end: base + to,
+        start: startOf(from),
+        end: startOf(to),
         decoded,
         leftover: 0,
         lossy: false,
@@ -497,13 +503,13 @@ function decodeRun(
       });
     });
   } else {
-    forEachLossyRun(bytes, 0, count, lost, dropped, (from, to, options, completed) => {
+    forEachLossyRun(bytes, offset, offset + count, lost, dropped, (from, to, options, completed) => {
       decodedLength += to - from;
       if (completed > 0) guessedLength += to - from;
       const lossy = completed > 0 || bytesHaveWildcard(bytes, from, to);
       out.push({
-        start: base + from,
-        end: base + to,
+        start: startOf(from),
+        end: startOf(to),
         decoded: options,
         leftover: 0,
         lossy,
@@ -564,24 +570,54 @@ function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs, s
  * assume, less the known words they make. The plain reading wins a tie.
  */
 function keepBetterReadings(text: string, runs: readonly number[], candidates: Candidate[], first: number): void {
-  const byRun = new Map<number, Candidate[]>();
-  for (let k = first; k < candidates.length; k++) {
-    const alternative = candidates[k].alternative ?? 0;
-    if (alternative === 0) continue;
-    const list = byRun.get(alternative);
-    if (list === undefined) byRun.set(alternative, [candidates[k]]);
-    else list.push(candidates[k]);
+  // The candidates of each run read two ways stand together (sub-runs are weighed in order).
+  let kept = first;
+  for (let k = first; k < candidates.length; ) {
+    const pair = Math.abs(candidates[k].alternative ?? 0);
+    let end = k + 1;
+    while (end < candidates.length && Math.abs(candidates[end].alternative ?? 0) === pair) end++;
+    const winner = pair === 0 ? 0 : betterReading(text, runs, candidates, k, end, pair);
+    for (let j = k; j < end; j++) {
+      if (pair === 0 || Math.sign(candidates[j].alternative ?? 0) === winner) candidates[kept++] = candidates[j];
+    }
+    k = end;
   }
-  const losers = new Set<number>();
-  for (const pair of new Set([...byRun.keys()].map(Math.abs))) {
-    const start = runs[3 * (pair - 1)];
-    const end = runs[3 * (pair - 1) + 1];
+  candidates.length = kept;
+}
+
+/**
+ * 1 where the reading with spaces as no-break spaces wins among candidates[from, to) (those of run
+ * `pair`), -1 where the reading cut at the spaces does; it may confirm the page for the winner.
+ */
+function betterReading(
+  text: string,
+  runs: readonly number[],
+  candidates: Candidate[],
+  from: number,
+  to: number,
+  pair: number,
+): 1 | -1 {
+  let flattenedRepairs = 0;
+  for (let j = from; j < to; j++) if ((candidates[j].alternative ?? 0) > 0) flattenedRepairs++;
+  const start = runs[3 * (pair - 1)];
+  const end = runs[3 * (pair - 1) + 1];
+  // A space read as a no-break space assumes a byte the text does not show, as a dropped byte
+  // does, save after Â and Ã: U+00A0 and à (C2 A0, C3 A0) are the common characters that end in
+  // A0, and `Â ` and `Ã ` are the commonest damage of all.
+  const flattened = MISSING_BYTE_BITS * runs[3 * (pair - 1) + 2];
+  let winner: 1 | -1;
+  if (flattenedRepairs === 0) winner = -1;
+  else if (flattenedRepairs === to - from && flattened === 0) winner = 1;
+  else {
     const context = contextOf(text, start, end);
-    const bits = (repairs: readonly Candidate[] = []) => {
+    /** The run with the repairs of one reading, weighed whole, plus what they assume, less the known words they make. */
+    const bits = (sign: number) => {
       let repaired = '';
       let at = start;
       let assumed = 0;
-      for (const repair of [...repairs].sort((a, b) => a.start - b.start)) {
+      for (let j = from; j < to; j++) {
+        const repair = candidates[j];
+        if (Math.sign(repair.alternative ?? 0) !== sign) continue;
         repaired += text.slice(at, repair.start) + repair.text;
         at = repair.end;
         assumed += repair.penalty ?? 0;
@@ -589,23 +625,21 @@ function keepBetterReadings(text: string, runs: readonly number[], candidates: C
       repaired += text.slice(at, end);
       return spanCost(repaired, context) + assumed - KNOWN_WORD_BITS * knownWordsAround(text, start, end, repaired);
     };
-    // A space read as a no-break space assumes a byte the text does not show, as a dropped byte
-    // does, save after Â and Ã: U+00A0 and à (C2 A0, C3 A0) are the common characters that end in
-    // A0, and `Â ` and `Ã ` are the commonest damage of all.
-    const flattened = MISSING_BYTE_BITS * runs[3 * (pair - 1) + 2];
-    const loser = bits(byRun.get(pair)) + flattened < bits(byRun.get(-pair)) ? -pair : pair;
-    losers.add(loser);
-    // The run's evidence for the page is the same either way: a confident repair of the losing
-    // reading (`â‚¬` in `Â â‚¬`) confirms the page for the winning one.
-    if (byRun.get(loser)?.some((candidate) => candidate.gain > DAMAGE_PRIOR && candidate.weak !== true)) {
-      for (const candidate of byRun.get(-loser) ?? []) candidate.weak = false;
+    winner = bits(1) + flattened < bits(-1) ? 1 : -1;
+  }
+  // The run's evidence for the page is the same either way: a confident repair of the losing
+  // reading (`â‚¬` in `Â â‚¬`) confirms the page for the winning one.
+  let confirms = false;
+  for (let j = from; j < to; j++) {
+    const candidate = candidates[j];
+    if (Math.sign(candidate.alternative ?? 0) === -winner && candidate.gain > DAMAGE_PRIOR && candidate.weak !== true) {
+      confirms = true;
     }
   }
-  let kept = first;
-  for (let k = first; k < candidates.length; k++) {
-    if (!losers.has(candidates[k].alternative ?? 0)) candidates[kept++] = candidates[k];
-  }
-  candidates.length = kept;
+  if (confirms)
+    for (let j = from; j < to; j++)
+      if (Math.sign(candidates[j].alternative ?? 0) === winner) candidates[j].weak = false;
+  return winner;
 }
 
 /**
@@ -631,13 +665,14 @@ function grow(bytes: Uint16Array): Uint16Array {
 }
 
 /** Whether some lead byte has too few continuation bytes after it: a sequence that may have lost one. */
-function hasShortSequence(bytes: Uint16Array, count: number): boolean {
-  for (let i = 0; i < count; i++) {
+function hasShortSequence(bytes: Uint16Array, offset: number, count: number): boolean {
+  const end = offset + count;
+  for (let i = offset; i < end; i++) {
     const length = sequenceLength(bytes[i]);
     if (length === 0) continue;
     for (let k = 1; k < length; k++) {
       const byte = bytes[i + k];
-      if (i + k >= count || byte < 0x80 || byte > 0xbf) return true;
+      if (i + k >= end || byte < 0x80 || byte > 0xbf) return true;
     }
   }
   return false;
