@@ -4,7 +4,7 @@
 // of the same damage while they decode whole) is more plausible than the text by more than the prior
 // improbability of damage. Overlapping candidates from different pages are settled by that same gain.
 import { BYTE_OF, CONT_MASK, HIGH_INDEX, LEAD_MASK, PAGES, windows1252Char } from '../decoder/codepages.js';
-import { forEachUtf8Run, sequenceLength } from '../decoder/utf8.js';
+import { decodeUtf8Run, forEachUtf8Run, sequenceLength, validSequenceLength } from '../decoder/utf8.js';
 import type { ResolvedOptions } from '../options.js';
 import { classOf, isLetterClass, scriptOfLetter } from '../score/classes.js';
 import { isKnownTrigram, isKnownWord } from '../score/known-words.js';
@@ -136,11 +136,14 @@ const KNOWN_WORDS_KEPT = 1 << 14;
 
 /** Longest text whose cost is remembered for other pages' readings of the same span. */
 const MEMO_LENGTH = 256;
-/**
- * What is known of the spans of this window that some page weighed already (pages often agree), by
- * span: its context, its text, and the costs of texts weighed in its place.
- */
-type Costs = Map<number, { context: SpanContext; original: string; costs: Map<string, number> }>;
+/** What is known of a span of the window: its context, its text, and the costs of texts weighed in its place. */
+interface Span {
+  context: SpanContext;
+  original: string;
+  costs: Map<string, number>;
+}
+/** The spans of this window that some page weighed already (pages often agree), by position. */
+type Costs = Map<number, Span>;
 
 interface Candidate {
   start: number;
@@ -154,7 +157,21 @@ interface Candidate {
   /** Characters whose lost bytes (U+FFFD) were guessed. */
   guessed: number;
   /** Whether it may be repaired only where other repairs confirm the page. */
-  weak?: boolean;
+  weak: boolean;
+}
+
+/** A new candidate; every candidate is made here, so that all have one shape (they are many, and hot). */
+function candidateAt(
+  start: number,
+  end: number,
+  text: string,
+  page: number,
+  layers: number,
+  gain: number,
+  loose: number,
+  guessed: number,
+): Candidate {
+  return { start, end, text, page, layers, gain, loose, guessed, weak: false };
 }
 
 export function findMojibake(text: string, repairs: Repair[], options: ResolvedOptions): void {
@@ -182,6 +199,7 @@ export function findMojibake(text: string, repairs: Repair[], options: ResolvedO
     if (reading.coverage < COVERAGE_RATIO * bestCoverage) continue;
     const first = candidates.length;
     const skip = bestCoverage >= SETTLED_RATIO && reading.coverage < SETTLED_RATIO * bestCoverage;
+    readShortRuns(text, reading);
     weigh(text, reading, candidates, costs, skip ? settled : null);
     for (let k = first; k < candidates.length; k++) {
       const candidate = candidates[k];
@@ -246,13 +264,21 @@ interface Reading {
   /** Share of the page's high characters that sit inside decodable sub-runs. */
   coverage: number;
   subRuns: SubRun[];
+  /** Runs with a sequence one byte short, to read again if the page turns out to fit (readShortRuns). */
+  shortRuns: ShortRun[];
 }
+
+/** [start, end, first sub-run, end of sub-runs, whether the run is one lone lead character]. */
+type ShortRun = [number, number, number, number, boolean];
 
 interface SubRun {
   start: number;
   end: number;
-  /** The decoding, or for runs with lost bytes the code points each character may be. */
-  decoded: string | number[][];
+  /**
+   * For runs with lost bytes, the code points each character may be; null for exact runs, which are
+   * decoded only when weighed (most sub-runs are read by pages that are never weighed).
+   */
+  options: number[][] | null;
   /** Characters of the same run that decode to nothing. */
   leftover: number;
   /** Whether the sub-run holds U+FFFD wildcards. */
@@ -284,12 +310,8 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
   const byteOf = BYTE_OF[p];
   const lost = lostBytes ? PAGES[p].lostContinuations : [];
   const nbspIsHigh = PAGES[p].high.charCodeAt(0xa0 - 0x80) === 0xa0;
-  let subRuns: SubRun[] = [];
-  /**
-   * Runs with a sequence one byte short, to read again if the page turns out to fit: [start, end,
-   * first sub-run, end of sub-runs, whether the run is one lone lead character].
-   */
-  const shortRuns: Array<[number, number, number, number, boolean]> = [];
+  const subRuns: SubRun[] = [];
+  const shortRuns: ShortRun[] = [];
   const spaces: number[] = [];
   let bytes = scratch;
   let count = 0;
@@ -340,9 +362,21 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
     if (spaces.length > 0) spaces.length = 0;
     wildcards = 0;
   }
-  const coverage = high === 0 ? 0 : covered / high;
+  return { page: p, coverage: high === 0 ? 0 : covered / high, subRuns, shortRuns };
+}
+
+/**
+ * Reads again, with a byte missing from each short sequence, the short runs of a page that is to be
+ * weighed (for the others it would be wasted: most pages read do not fit, and have many short runs).
+ * Called once per reading.
+ */
+function readShortRuns(text: string, reading: Reading): void {
+  const { shortRuns, subRuns } = reading;
   // A byte that vanished is looked for only where the page explains some of the text exactly.
-  if (shortRuns.length > 0 && coverage >= DROPPED_COVERAGE) {
+  if (shortRuns.length > 0 && reading.coverage >= DROPPED_COVERAGE) {
+    const byteOf = BYTE_OF[reading.page];
+    const lost = PAGES[reading.page].lostContinuations;
+    const bytes = scratch;
     const rebuilt: SubRun[] = [];
     let kept = 0;
     for (const [start, end, first, last, lone] of shortRuns) {
@@ -362,9 +396,8 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
       kept = last;
     }
     for (; kept < subRuns.length; kept++) rebuilt.push(subRuns[kept]);
-    subRuns = rebuilt;
+    reading.subRuns = rebuilt;
   }
-  return { page: p, coverage, subRuns };
 }
 
 /**
@@ -386,18 +419,29 @@ function decodeRun(
   let decodedLength = 0;
   let guessedLength = 0;
   if (lost === null) {
-    forEachUtf8Run(bytes, 0, count, (from, to, decoded) => {
-      decodedLength += to - from;
-      out.push({
-        start: base + from,
-        end: base + to,
-        decoded,
-        leftover: 0,
-        lossy: false,
-        unconfirmed: spacedAt(from, to),
-        completed: 0,
-      });
-    });
+    let from = -1;
+    for (let i = 0; i <= count; ) {
+      const length = i < count ? validSequenceLength(bytes, i, count) : 0;
+      if (length > 0) {
+        if (from < 0) from = i;
+        i += length;
+        continue;
+      }
+      if (from >= 0) {
+        decodedLength += i - from;
+        out.push({
+          start: base + from,
+          end: base + i,
+          options: null,
+          leftover: 0,
+          lossy: false,
+          unconfirmed: spacedAt(from, i),
+          completed: 0,
+        });
+        from = -1;
+      }
+      i++;
+    }
   } else {
     forEachLossyRun(bytes, 0, count, lost, dropped, (from, to, options, completed) => {
       decodedLength += to - from;
@@ -406,7 +450,7 @@ function decodeRun(
       out.push({
         start: base + from,
         end: base + to,
-        decoded: options,
+        options,
         leftover: 0,
         lossy,
         unconfirmed: spacedAt(from, to),
@@ -422,13 +466,12 @@ function decodeRun(
 function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs, settled: Uint8Array | null): void {
   for (const subRun of reading.subRuns) {
     if (settled !== null && settled[subRun.start] === 1 && settled[subRun.end - 1] === 1) continue;
-    let decoded: string;
-    let guessed = 0;
-    if (typeof subRun.decoded === 'string') {
-      decoded = subRun.decoded;
+    let candidate: Candidate | null;
+    if (subRun.options === null) {
+      candidate = evaluateExact(text, subRun.start, subRun.end, reading.page, costs);
     } else {
-      const options = subRun.decoded;
-      guessed = subRun.lossy ? options.filter((option) => option.length > 1).length || 1 : 0;
+      const options = subRun.options;
+      const guessed = subRun.lossy ? options.filter((option) => option.length > 1).length || 1 : 0;
       const margin = subRun.completed > 0 ? MISSING_BYTE_MARGIN : LOST_BYTE_MARGIN;
       const edgesOfWord = (from: number, to: number, current: readonly number[]) =>
         wordEdges(text, subRun.start, subRun.end, current, from, to);
@@ -440,9 +483,10 @@ function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs, s
         edgesOf(text, subRun.start, subRun.end),
       );
       if (chosen === null) continue;
-      decoded = chosen.map((codePoint) => String.fromCodePoint(codePoint)).join('');
+      const decoded = chosen.map((codePoint) => String.fromCodePoint(codePoint)).join('');
+      const span = spanAt(text, subRun.start, subRun.end, costs);
+      candidate = evaluate(span, subRun.start, subRun.end, decoded, reading.page, guessed);
     }
-    const candidate = evaluate(text, subRun.start, subRun.end, decoded, reading.page, guessed, costs);
     if (candidate === null) continue;
     candidate.gain -=
       LEFTOVER_BITS * subRun.leftover +
@@ -658,22 +702,31 @@ function rankOptions(options: number[][], chosen: number[], k: number, cost: () 
     .map(([option]) => option);
 }
 
-/** The best layer of a decoded sub-run, or null when no layer clears the lowest prior. */
-function evaluate(
-  text: string,
-  start: number,
-  end: number,
-  decoded: string,
-  p: number,
-  guessed: number,
-  costs: Costs,
-): Candidate | null {
+/** What this window knows of text[start, end), made on first use. */
+function spanAt(text: string, start: number, end: number, costs: Costs): Span {
   const spanKey = start * 0x200000 + end;
   let span = costs.get(spanKey);
   if (span === undefined) {
     span = { context: contextOf(text, start, end), original: text.slice(start, end), costs: new Map() };
     costs.set(spanKey, span);
   }
+  return span;
+}
+
+/** evaluate of an exact sub-run, decoded only now (most sub-runs read are never weighed). */
+function evaluateExact(text: string, start: number, end: number, p: number, costs: Costs): Candidate | null {
+  return evaluate(spanAt(text, start, end, costs), start, end, decodeSubRun(text, start, end, p), p, 0);
+}
+
+/** The best layer of a decoded sub-run, or null when no layer clears the lowest prior. */
+function evaluate(
+  span: Span,
+  start: number,
+  end: number,
+  decoded: string,
+  p: number,
+  guessed: number,
+): Candidate | null {
   const { context, original, costs: known } = span;
   const cost = (replacement: string) => {
     // Long texts are weighed afresh: hashing them costs about as much, and keeping them costs memory.
@@ -691,7 +744,7 @@ function evaluate(
   for (let layers = 1; layers <= MAX_LAYERS; layers++) {
     const gain = before - cost(layer);
     if (gain > CONFIRMED_PRIOR && (best === null || gain > best.gain)) {
-      best = { start, end, text: layer, page: p, layers, gain, loose: 0, guessed };
+      best = candidateAt(start, end, layer, p, layers, gain, 0, guessed);
     }
     const deeper = decodeWhole(layer, p);
     if (deeper === null) break;
@@ -699,6 +752,18 @@ function evaluate(
   }
   if (best !== null) best.loose = countLoose(original, p);
   return best;
+}
+
+/** The decoding of an exact sub-run through page p (a space in it stands for the byte A0). */
+function decodeSubRun(text: string, start: number, end: number, p: number): string {
+  const byteOf = BYTE_OF[p];
+  let bytes = scratch;
+  if (end - start > bytes.length) bytes = scratch = new Uint16Array(end - start);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    bytes[i - start] = c === 0x20 ? 0xa0 : byteOf[HIGH_INDEX[c]];
+  }
+  return decodeUtf8Run(bytes, 0, end - start);
 }
 
 /** The text re-encoded through page p and decoded as UTF-8, when every character takes part. */
@@ -738,7 +803,7 @@ function resolve(text: string, candidates: Candidate[], pages: number): Candidat
   confident.fill(0);
   for (const candidate of candidates) {
     loose[candidate.page] += candidate.loose;
-    if (candidate.gain > DAMAGE_PRIOR && candidate.weak !== true) confident[candidate.page] = 1;
+    if (candidate.gain > DAMAGE_PRIOR && !candidate.weak) confident[candidate.page] = 1;
   }
   const order = PAGES.map((_, p) => p).filter((p) => (pages & PAGES[p].bit) !== 0 && confident[p] === 1);
   const chosen: Candidate[] = [];
