@@ -138,11 +138,16 @@ const KNOWN_WORDS_KEPT = 1 << 14;
 const MEMO_LENGTH = 256;
 /** What is known of a span of the window: its context, its text, and the costs of texts weighed in its place. */
 interface Span {
+  end: number;
   context: SpanContext;
   original: string;
-  costs: Map<string, number>;
+  /** Texts weighed in its place and their costs: a few (one a page at most, and pages often agree). */
+  texts: string[];
+  costs: number[];
+  /** Another span of the window with the same start. */
+  sameStart: Span | null;
 }
-/** The spans of this window that some page weighed already (pages often agree), by position. */
+/** The spans of this window that some page weighed already (pages often agree), by start. */
 type Costs = Map<number, Span>;
 
 interface Candidate {
@@ -704,12 +709,11 @@ function rankOptions(options: number[][], chosen: number[], k: number, cost: () 
 
 /** What this window knows of text[start, end), made on first use. */
 function spanAt(text: string, start: number, end: number, costs: Costs): Span {
-  const spanKey = start * 0x200000 + end;
-  let span = costs.get(spanKey);
-  if (span === undefined) {
-    span = { context: contextOf(text, start, end), original: text.slice(start, end), costs: new Map() };
-    costs.set(spanKey, span);
-  }
+  const first = costs.get(start) ?? null;
+  for (let span = first; span !== null; span = span.sameStart) if (span.end === end) return span;
+  const context = contextOf(text, start, end);
+  const span: Span = { end, context, original: text.slice(start, end), texts: [], costs: [], sameStart: first };
+  costs.set(start, span);
   return span;
 }
 
@@ -727,15 +731,15 @@ function evaluate(
   p: number,
   guessed: number,
 ): Candidate | null {
-  const { context, original, costs: known } = span;
+  const { context, original, texts, costs } = span;
   const cost = (replacement: string) => {
-    // Long texts are weighed afresh: hashing them costs about as much, and keeping them costs memory.
+    // Long texts are weighed afresh: comparing them costs about as much, and keeping them costs memory.
     if (replacement.length > MEMO_LENGTH) return spanCost(replacement, context);
-    let bits = known.get(replacement);
-    if (bits === undefined) {
-      bits = spanCost(replacement, context);
-      known.set(replacement, bits);
-    }
+    const known = texts.indexOf(replacement);
+    if (known >= 0) return costs[known];
+    const bits = spanCost(replacement, context);
+    texts.push(replacement);
+    costs.push(bits);
     return bits;
   };
   const before = cost(original);
