@@ -7,7 +7,7 @@ import { BYTE_OF, CONT_MASK, HIGH_INDEX, LEAD_MASK, PAGES, windows1252Char } fro
 import { decodeUtf8Run, forEachUtf8Run, sequenceLength, validSequenceLength } from '../decoder/utf8.js';
 import type { ResolvedOptions } from '../options.js';
 import { classOf, isLetterClass, scriptOfLetter } from '../score/classes.js';
-import { isKnownTrigram, isKnownWord } from '../score/known-words.js';
+import { isKnownTrigram, isKnownWholeWord, isKnownWord } from '../score/known-words.js';
 import { contextOf, type SpanContext, spanCost } from '../score/plausibility.js';
 import type { Repair } from '../types.js';
 import { forEachLossyRun, WILDCARD } from './lost-bytes.js';
@@ -115,24 +115,8 @@ function knownWordAround(text: string, start: number, end: number, replacement: 
   while (from > 0 && start - from < WORD_REACH && isLetter(text.charCodeAt(from - 1))) from--;
   let to = end;
   while (to < text.length && to - end < WORD_REACH && isLetter(text.charCodeAt(to))) to++;
-  const word = text.slice(from, start) + replacement + text.slice(end, to);
-  let known = knownWords.get(word);
-  if (known === undefined) {
-    if (knownWords.size >= KNOWN_WORDS_KEPT) knownWords.clear();
-    known = WHOLE_WORD.test(word) && isKnownWord(word);
-    knownWords.set(word, known);
-  }
-  return known;
+  return isKnownWholeWord(text, from, start, replacement, end, to);
 }
-
-const WHOLE_WORD = /^[\p{L}\p{M}]{2,}$/u;
-/**
- * Answers of knownWordAround by word, kept across windows: the same words come back (dense damage
- * repeats its words as much as text does), and a word is cheaper to look up than to case-fold,
- * match and hash. Emptied when full.
- */
-const knownWords = new Map<string, boolean>();
-const KNOWN_WORDS_KEPT = 1 << 14;
 
 /** Longest text whose cost is remembered for other pages' readings of the same span. */
 const MEMO_LENGTH = 256;
