@@ -63,6 +63,16 @@ export function utf8Length(codePoint: number): number {
 }
 
 /**
+ * Length of the valid multi-byte sequence (or CESU-8 surrogate pair) at `bytes[at]`, or 0 when none
+ * starts there: the steps of forEachUtf8Run, for callers that only need to know where runs are.
+ */
+export function validSequenceLength(bytes: ArrayLike<number>, at: number, end: number): number {
+  const codePoint = decodeSequenceAt(bytes, at, end);
+  if (codePoint >= 0) return utf8Length(codePoint);
+  return decodeSurrogatePairAt(bytes, at, end) >= 0 ? 6 : 0;
+}
+
+/**
  * Splits `bytes[start, end)` into maximal runs of valid multi-byte sequences. Calls `onRun(runStart,
  * runEnd, text)` for each, with byte offsets; bytes outside runs are left to the caller.
  */
@@ -97,8 +107,24 @@ export function forEachUtf8Run(
   if (runStart >= 0) onRun(runStart, i, units.take());
 }
 
+/** The text of `bytes[start, end)`, a run of valid sequences (as validSequenceLength finds them). */
+export function decodeUtf8Run(bytes: ArrayLike<number>, start: number, end: number): string {
+  const units = sharedUnits;
+  for (let i = start; i < end; ) {
+    let codePoint = decodeSequenceAt(bytes, i, end);
+    if (codePoint >= 0) {
+      i += utf8Length(codePoint);
+    } else {
+      codePoint = decodeSurrogatePairAt(bytes, i, end);
+      i += 6;
+    }
+    units.push(codePoint);
+  }
+  return units.take();
+}
+
 /** Builds a string from code points in chunks, not one concatenation per character. */
-// (forEachUtf8Run uses one instance: it never runs inside itself, and take() leaves it empty.)
+// (forEachUtf8Run and decodeUtf8Run share one instance: neither runs inside the other, and take() leaves it empty.)
 export class TextUnits {
   private readonly chunk: number[] = [];
   private done = '';

@@ -4,10 +4,10 @@
 // of the same damage while they decode whole) is more plausible than the text by more than the prior
 // improbability of damage. Overlapping candidates from different pages are settled by that same gain.
 import { BYTE_OF, CONT_MASK, HIGH_INDEX, LEAD_MASK, PAGES, windows1252Char } from '../decoder/codepages.js';
-import { forEachUtf8Run, sequenceLength } from '../decoder/utf8.js';
+import { decodeUtf8Run, forEachUtf8Run, sequenceLength, validSequenceLength } from '../decoder/utf8.js';
 import type { ResolvedOptions } from '../options.js';
 import { classOf, isLetterClass, scriptOfLetter } from '../score/classes.js';
-import { isKnownTrigram, isKnownWord } from '../score/known-words.js';
+import { isKnownTrigram, isKnownWholeWord, isKnownWord } from '../score/known-words.js';
 import { contextOf, type SpanContext, spanCost } from '../score/plausibility.js';
 import type { Repair } from '../types.js';
 import { forEachLossyRun, WILDCARD } from './lost-bytes.js';
@@ -108,58 +108,49 @@ function wordEdges(
   return [left, String.fromCodePoint(...chosen.slice(to, k)) + text.slice(end, e)];
 }
 
-/** `replacement` put in place of text[start, end), with the letters around it (up to WORD_REACH a side). */
-function withLettersAround(text: string, start: number, end: number, replacement: string): string {
+/** Where the word around text[start, end) begins and ends: the letters on each side, up to WORD_REACH a side. */
+function wordAround(text: string, start: number, end: number): [from: number, to: number] {
   const isLetter = (c: number) => isLetterClass(classOf(c));
   let from = start;
   while (from > 0 && start - from < WORD_REACH && isLetter(text.charCodeAt(from - 1))) from--;
   let to = end;
   while (to < text.length && to - end < WORD_REACH && isLetter(text.charCodeAt(to))) to++;
-  return text.slice(from, start) + replacement + text.slice(end, to);
+  return [from, to];
+}
+
+/** Whether `replacement` put in place of text[start, end) makes a word (with the letters around it) that real text holds. */
+function knownWordAround(text: string, start: number, end: number, replacement: string): boolean {
+  const [from, to] = wordAround(text, start, end);
+  return isKnownWholeWord(text, from, start, replacement, end, to);
 }
 
 /** How many known words `replacement` put in place of text[start, end) makes, with the letters around it. */
 function knownWordsAround(text: string, start: number, end: number, replacement: string): number {
+  const [from, to] = wordAround(text, start, end);
   let known = 0;
-  for (const word of withLettersAround(text, start, end, replacement).split(NON_LETTERS)) {
-    if (isKnownWordCached(word)) known++;
+  for (const word of (text.slice(from, start) + replacement + text.slice(end, to)).split(NON_LETTERS)) {
+    if (isKnownWholeWord(word, 0, word.length, '', word.length, word.length)) known++;
   }
   return known;
 }
 
 const NON_LETTERS = /[^\p{L}\p{M}]+/u;
 
-function isKnownWordCached(word: string): boolean {
-  let known = knownWords.get(word);
-  if (known === undefined) {
-    if (knownWords.size >= KNOWN_WORDS_KEPT) knownWords.clear();
-    known = WHOLE_WORD.test(word) && isKnownWord(word);
-    knownWords.set(word, known);
-  }
-  return known;
-}
-
-/** Whether `replacement` put in place of text[start, end) makes a word (with the letters around it) that real text holds. */
-function knownWordAround(text: string, start: number, end: number, replacement: string): boolean {
-  return isKnownWordCached(withLettersAround(text, start, end, replacement));
-}
-
-const WHOLE_WORD = /^[\p{L}\p{M}]{2,}$/u;
-/**
- * Answers of knownWordAround by word, kept across windows: the same words come back (dense damage
- * repeats its words as much as text does), and a word is cheaper to look up than to case-fold,
- * match and hash. Emptied when full.
- */
-const knownWords = new Map<string, boolean>();
-const KNOWN_WORDS_KEPT = 1 << 14;
-
 /** Longest text whose cost is remembered for other pages' readings of the same span. */
 const MEMO_LENGTH = 256;
-/**
- * What is known of the spans of this window that some page weighed already (pages often agree), by
- * span: its context, its text, and the costs of texts weighed in its place.
- */
-type Costs = Map<number, { context: SpanContext; original: string; costs: Map<string, number> }>;
+/** What is known of a span of the window: its context, its text, and the costs of texts weighed in its place. */
+interface Span {
+  end: number;
+  context: SpanContext;
+  original: string;
+  /** Texts weighed in its place and their costs: a few (one a page at most, and pages often agree). */
+  texts: string[];
+  costs: number[];
+  /** Another span of the window with the same start. */
+  sameStart: Span | null;
+}
+/** The spans of this window that some page weighed already (pages often agree), by start. */
+type Costs = Map<number, Span>;
 
 interface Candidate {
   start: number;
@@ -173,11 +164,25 @@ interface Candidate {
   /** Characters whose lost bytes (U+FFFD) were guessed. */
   guessed: number;
   /** Whether it may be repaired only where other repairs confirm the page. */
-  weak?: boolean;
+  weak: boolean;
   /** That of its sub-run. */
-  alternative?: number;
-  /** Bits taken off its gain for what it assumes (leftovers, the page, C1 controls, missing bytes, spaces). */
-  penalty?: number;
+  alternative: number;
+  /** Bits taken off its gain for what it assumes (leftovers, the page, C1 controls, missing bytes). */
+  penalty: number;
+}
+
+/** A new candidate; every candidate is made here, so that all have one shape (they are many, and hot). */
+function candidateAt(
+  start: number,
+  end: number,
+  text: string,
+  page: number,
+  layers: number,
+  gain: number,
+  loose: number,
+  guessed: number,
+): Candidate {
+  return { start, end, text, page, layers, gain, loose, guessed, weak: false, alternative: 0, penalty: 0 };
 }
 
 export function findMojibake(text: string, repairs: Repair[], options: ResolvedOptions): void {
@@ -205,6 +210,7 @@ export function findMojibake(text: string, repairs: Repair[], options: ResolvedO
     if (reading.coverage < COVERAGE_RATIO * bestCoverage) continue;
     const first = candidates.length;
     const skip = bestCoverage >= SETTLED_RATIO && reading.coverage < SETTLED_RATIO * bestCoverage;
+    readShortRuns(text, reading);
     weigh(text, reading, candidates, costs, skip ? settled : null);
     for (let k = first; k < candidates.length; k++) {
       const candidate = candidates[k];
@@ -269,6 +275,8 @@ interface Reading {
   /** Share of the page's high characters that sit inside decodable sub-runs. */
   coverage: number;
   subRuns: SubRun[];
+  /** Runs with a sequence one byte short, to read again if the page turns out to fit (readShortRuns). */
+  shortRuns: ShortRun[];
   /**
    * Each run read two ways, the k-th at 3(k - 1) (see SubRun.alternative): its start, its end, and
    * how many of its spaces read as no-break spaces follow a lead other than C2 and C3.
@@ -276,11 +284,20 @@ interface Reading {
   doubtfulRuns: number[];
 }
 
+/**
+ * [start, end, first sub-run, end of sub-runs, whether the run is one lone lead character, the
+ * SubRun.alternative of its sub-runs].
+ */
+type ShortRun = [number, number, number, number, boolean, number];
+
 interface SubRun {
   start: number;
   end: number;
-  /** The decoding, or for runs with lost bytes the code points each character may be. */
-  decoded: string | number[][];
+  /**
+   * For runs with lost bytes, the code points each character may be; null for exact runs, which are
+   * decoded only when weighed (most sub-runs are read by pages that are never weighed).
+   */
+  options: number[][] | null;
   /** Characters of the same run that decode to nothing. */
   leftover: number;
   /** Whether the sub-run holds U+FFFD wildcards. */
@@ -317,12 +334,8 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
   const byteOf = BYTE_OF[p];
   const lost = lostBytes ? PAGES[p].lostContinuations : [];
   const nbspIsHigh = PAGES[p].high.charCodeAt(0xa0 - 0x80) === 0xa0;
-  let subRuns: SubRun[] = [];
-  /**
-   * Runs with a sequence one byte short, to read again if the page turns out to fit: [start, end,
-   * first sub-run, end of sub-runs, whether the run is one lone lead character].
-   */
-  const shortRuns: Array<[number, number, number, number, boolean, number]> = [];
+  const subRuns: SubRun[] = [];
+  const shortRuns: ShortRun[] = [];
   const spaces: number[] = [];
   let bytes = scratch;
   let count = 0;
@@ -425,9 +438,21 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
     }
     if (runStart >= 0) closeRun(i);
   }
-  const coverage = high === 0 ? 0 : covered / high;
+  return { page: p, coverage: high === 0 ? 0 : covered / high, subRuns, shortRuns, doubtfulRuns };
+}
+
+/**
+ * Reads again, with a byte missing from each short sequence, the short runs of a page that is to be
+ * weighed (for the others it would be wasted: most pages read do not fit, and have many short runs).
+ * Called once per reading.
+ */
+function readShortRuns(text: string, reading: Reading): void {
+  const { shortRuns, subRuns } = reading;
   // A byte that vanished is looked for only where the page explains some of the text exactly.
-  if (shortRuns.length > 0 && coverage >= DROPPED_COVERAGE) {
+  if (shortRuns.length > 0 && reading.coverage >= DROPPED_COVERAGE) {
+    const byteOf = BYTE_OF[reading.page];
+    const lost = PAGES[reading.page].lostContinuations;
+    const bytes = scratch;
     const rebuilt: SubRun[] = [];
     let kept = 0;
     for (const [start, end, first, last, lone, alternative] of shortRuns) {
@@ -450,9 +475,8 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
       kept = last;
     }
     for (; kept < subRuns.length; kept++) rebuilt.push(subRuns[kept]);
-    subRuns = rebuilt;
+    reading.subRuns = rebuilt;
   }
-  return { page: p, coverage, subRuns, doubtfulRuns };
 }
 
 const NO_SPACES: readonly number[] = [];
@@ -489,19 +513,31 @@ function decodeRun(
   let decodedLength = 0;
   let guessedLength = 0;
   if (lost === null) {
-    forEachUtf8Run(bytes, offset, offset + count, (from, to, decoded) => {
-      decodedLength += to - from;
-      out.push({
-        start: startOf(from),
-        end: startOf(to),
-        decoded,
-        leftover: 0,
-        lossy: false,
-        unconfirmed: spacedAt(from, to),
-        completed: 0,
-        alternative: 0,
-      });
-    });
+    let from = -1;
+    const end = offset + count;
+    for (let i = offset; i <= end; ) {
+      const length = i < end ? validSequenceLength(bytes, i, end) : 0;
+      if (length > 0) {
+        if (from < 0) from = i;
+        i += length;
+        continue;
+      }
+      if (from >= 0) {
+        decodedLength += i - from;
+        out.push({
+          start: startOf(from),
+          end: startOf(i),
+          options: null,
+          leftover: 0,
+          lossy: false,
+          unconfirmed: spacedAt(from, i),
+          completed: 0,
+          alternative: 0,
+        });
+        from = -1;
+      }
+      i++;
+    }
   } else {
     forEachLossyRun(bytes, offset, offset + count, lost, dropped, (from, to, options, completed) => {
       decodedLength += to - from;
@@ -510,7 +546,7 @@ function decodeRun(
       out.push({
         start: startOf(from),
         end: startOf(to),
-        decoded: options,
+        options,
         leftover: 0,
         lossy,
         unconfirmed: spacedAt(from, to),
@@ -528,13 +564,12 @@ function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs, s
   const first = out.length;
   for (const subRun of reading.subRuns) {
     if (settled !== null && settled[subRun.start] === 1 && settled[subRun.end - 1] === 1) continue;
-    let decoded: string;
-    let guessed = 0;
-    if (typeof subRun.decoded === 'string') {
-      decoded = subRun.decoded;
+    let candidate: Candidate | null;
+    if (subRun.options === null) {
+      candidate = evaluateExact(text, subRun.start, subRun.end, reading.page, costs);
     } else {
-      const options = subRun.decoded;
-      guessed = subRun.lossy ? options.filter((option) => option.length > 1).length || 1 : 0;
+      const options = subRun.options;
+      const guessed = subRun.lossy ? options.filter((option) => option.length > 1).length || 1 : 0;
       const margin = subRun.completed > 0 ? MISSING_BYTE_MARGIN : LOST_BYTE_MARGIN;
       const edgesOfWord = (from: number, to: number, current: readonly number[]) =>
         wordEdges(text, subRun.start, subRun.end, current, from, to);
@@ -546,9 +581,10 @@ function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs, s
         edgesOf(text, subRun.start, subRun.end),
       );
       if (chosen === null) continue;
-      decoded = chosen.map((codePoint) => String.fromCodePoint(codePoint)).join('');
+      const decoded = chosen.map((codePoint) => String.fromCodePoint(codePoint)).join('');
+      const span = spanAt(text, subRun.start, subRun.end, costs);
+      candidate = evaluate(span, subRun.start, subRun.end, decoded, reading.page, guessed);
     }
-    const candidate = evaluate(text, subRun.start, subRun.end, decoded, reading.page, guessed, costs);
     if (candidate === null) continue;
     candidate.penalty =
       LEFTOVER_BITS * subRun.leftover +
@@ -573,12 +609,12 @@ function keepBetterReadings(text: string, runs: readonly number[], candidates: C
   // The candidates of each run read two ways stand together (sub-runs are weighed in order).
   let kept = first;
   for (let k = first; k < candidates.length; ) {
-    const pair = Math.abs(candidates[k].alternative ?? 0);
+    const pair = Math.abs(candidates[k].alternative);
     let end = k + 1;
-    while (end < candidates.length && Math.abs(candidates[end].alternative ?? 0) === pair) end++;
+    while (end < candidates.length && Math.abs(candidates[end].alternative) === pair) end++;
     const winner = pair === 0 ? 0 : betterReading(text, runs, candidates, k, end, pair);
     for (let j = k; j < end; j++) {
-      if (pair === 0 || Math.sign(candidates[j].alternative ?? 0) === winner) candidates[kept++] = candidates[j];
+      if (pair === 0 || Math.sign(candidates[j].alternative) === winner) candidates[kept++] = candidates[j];
     }
     k = end;
   }
@@ -598,7 +634,7 @@ function betterReading(
   pair: number,
 ): 1 | -1 {
   let flattenedRepairs = 0;
-  for (let j = from; j < to; j++) if ((candidates[j].alternative ?? 0) > 0) flattenedRepairs++;
+  for (let j = from; j < to; j++) if (candidates[j].alternative > 0) flattenedRepairs++;
   const start = runs[3 * (pair - 1)];
   const end = runs[3 * (pair - 1) + 1];
   // A space read as a no-break space assumes a byte the text does not show, as a dropped byte
@@ -617,10 +653,10 @@ function betterReading(
       let assumed = 0;
       for (let j = from; j < to; j++) {
         const repair = candidates[j];
-        if (Math.sign(repair.alternative ?? 0) !== sign) continue;
+        if (Math.sign(repair.alternative) !== sign) continue;
         repaired += text.slice(at, repair.start) + repair.text;
         at = repair.end;
-        assumed += repair.penalty ?? 0;
+        assumed += repair.penalty;
       }
       repaired += text.slice(at, end);
       return spanCost(repaired, context) + assumed - KNOWN_WORD_BITS * knownWordsAround(text, start, end, repaired);
@@ -632,13 +668,12 @@ function betterReading(
   let confirms = false;
   for (let j = from; j < to; j++) {
     const candidate = candidates[j];
-    if (Math.sign(candidate.alternative ?? 0) === -winner && candidate.gain > DAMAGE_PRIOR && candidate.weak !== true) {
+    if (Math.sign(candidate.alternative) === -winner && candidate.gain > DAMAGE_PRIOR && !candidate.weak) {
       confirms = true;
     }
   }
   if (confirms)
-    for (let j = from; j < to; j++)
-      if (Math.sign(candidates[j].alternative ?? 0) === winner) candidates[j].weak = false;
+    for (let j = from; j < to; j++) if (Math.sign(candidates[j].alternative) === winner) candidates[j].weak = false;
   return winner;
 }
 
@@ -847,31 +882,39 @@ function rankOptions(options: number[][], chosen: number[], k: number, cost: () 
     .map(([option]) => option);
 }
 
+/** What this window knows of text[start, end), made on first use. */
+function spanAt(text: string, start: number, end: number, costs: Costs): Span {
+  const first = costs.get(start) ?? null;
+  for (let span = first; span !== null; span = span.sameStart) if (span.end === end) return span;
+  const context = contextOf(text, start, end);
+  const span: Span = { end, context, original: text.slice(start, end), texts: [], costs: [], sameStart: first };
+  costs.set(start, span);
+  return span;
+}
+
+/** evaluate of an exact sub-run, decoded only now (most sub-runs read are never weighed). */
+function evaluateExact(text: string, start: number, end: number, p: number, costs: Costs): Candidate | null {
+  return evaluate(spanAt(text, start, end, costs), start, end, decodeSubRun(text, start, end, p), p, 0);
+}
+
 /** The best layer of a decoded sub-run, or null when no layer clears the lowest prior. */
 function evaluate(
-  text: string,
+  span: Span,
   start: number,
   end: number,
   decoded: string,
   p: number,
   guessed: number,
-  costs: Costs,
 ): Candidate | null {
-  const spanKey = start * 0x200000 + end;
-  let span = costs.get(spanKey);
-  if (span === undefined) {
-    span = { context: contextOf(text, start, end), original: text.slice(start, end), costs: new Map() };
-    costs.set(spanKey, span);
-  }
-  const { context, original, costs: known } = span;
+  const { context, original, texts, costs } = span;
   const cost = (replacement: string) => {
-    // Long texts are weighed afresh: hashing them costs about as much, and keeping them costs memory.
+    // Long texts are weighed afresh: comparing them costs about as much, and keeping them costs memory.
     if (replacement.length > MEMO_LENGTH) return spanCost(replacement, context);
-    let bits = known.get(replacement);
-    if (bits === undefined) {
-      bits = spanCost(replacement, context);
-      known.set(replacement, bits);
-    }
+    const known = texts.indexOf(replacement);
+    if (known >= 0) return costs[known];
+    const bits = spanCost(replacement, context);
+    texts.push(replacement);
+    costs.push(bits);
     return bits;
   };
   const before = cost(original);
@@ -880,7 +923,7 @@ function evaluate(
   for (let layers = 1; layers <= MAX_LAYERS; layers++) {
     const gain = before - cost(layer);
     if (gain > CONFIRMED_PRIOR && (best === null || gain > best.gain)) {
-      best = { start, end, text: layer, page: p, layers, gain, loose: 0, guessed };
+      best = candidateAt(start, end, layer, p, layers, gain, 0, guessed);
     }
     const deeper = decodeWhole(layer, p);
     if (deeper === null) break;
@@ -888,6 +931,18 @@ function evaluate(
   }
   if (best !== null) best.loose = countLoose(original, p);
   return best;
+}
+
+/** The decoding of an exact sub-run through page p (a space in it stands for the byte A0). */
+function decodeSubRun(text: string, start: number, end: number, p: number): string {
+  const byteOf = BYTE_OF[p];
+  let bytes = scratch;
+  if (end - start > bytes.length) bytes = scratch = new Uint16Array(end - start);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    bytes[i - start] = c === 0x20 ? 0xa0 : byteOf[HIGH_INDEX[c]];
+  }
+  return decodeUtf8Run(bytes, 0, end - start);
 }
 
 /** The text re-encoded through page p and decoded as UTF-8, when every character takes part. */
@@ -927,7 +982,7 @@ function resolve(text: string, candidates: Candidate[], pages: number): Candidat
   confident.fill(0);
   for (const candidate of candidates) {
     loose[candidate.page] += candidate.loose;
-    if (candidate.gain > DAMAGE_PRIOR && candidate.weak !== true) confident[candidate.page] = 1;
+    if (candidate.gain > DAMAGE_PRIOR && !candidate.weak) confident[candidate.page] = 1;
   }
   const order = PAGES.map((_, p) => p).filter((p) => (pages & PAGES[p].bit) !== 0 && confident[p] === 1);
   const chosen: Candidate[] = [];
