@@ -77,7 +77,7 @@ export function applySteps(text: string, steps: readonly Step[]): string {
 function run(text: string, options: ResolvedOptions, steps: Step[] | null): string {
   const cleanups = cleanupPasses(options);
   const alwaysRun = cleanups.length > 0;
-  let out = '';
+  const out = new TextBuilder();
   let copied = 0;
   let breaks: LineBreaks | undefined;
   const line: SuspectLine = { start: 0, end: 0, kinds: 0 };
@@ -104,15 +104,50 @@ function run(text: string, options: ResolvedOptions, steps: Step[] | null): stri
       const window = text.slice(start, end);
       const repaired = repairWindow(window, kinds, options, cleanups, steps === null ? null : []);
       if (repaired.text !== window) {
-        out += text.slice(copied, start) + repaired.text;
+        out.add(text.slice(copied, start));
+        out.add(repaired.text);
         copied = end;
       }
       if (steps !== null && repaired.steps !== null) shiftSteps(repaired.steps, start, steps);
     }
     start = end;
   }
-  return copied === 0 ? text : out + text.slice(copied);
+  if (copied === 0) return text;
+  out.add(text.slice(copied));
+  return out.text();
 }
+
+/**
+ * Builds a long output from many short pieces in chunks: a piece is held only until its chunk is
+ * joined, so that the many pieces of a long text (slices and repairs) die young instead of living on
+ * in one string made of them all, which every garbage collection of the young objects would copy.
+ */
+class TextBuilder {
+  private readonly pieces: string[] = [];
+  private pending = 0;
+  private done = '';
+
+  add(piece: string): void {
+    this.pieces.push(piece);
+    this.pending += piece.length;
+    if (this.pending >= CHUNK_LENGTH) this.join();
+  }
+
+  text(): string {
+    this.join();
+    return this.done;
+  }
+
+  private join(): void {
+    if (this.pieces.length === 0) return;
+    this.done += this.pieces.join('');
+    this.pieces.length = 0;
+    this.pending = 0;
+  }
+}
+
+/** Units of a chunk: large enough to be allocated outside the young generation, so never copied. */
+const CHUNK_LENGTH = 1 << 18;
 
 /**
  * One window repaired, with its steps in the window's coordinates when `steps` is given; the gate's

@@ -1,7 +1,7 @@
 // UTF-8 bytes written as hex escapes: `xe2x80x99` (backslashes lost, as in scraped news), `\xe2\x80\x99`
 // (Python bytes reprs) and `\\xe2\\x80\\x99` (the same escaped once more). A run is decoded only where
 // its bytes are complete, valid multi-byte UTF-8, so `x86`, `annexed`, `0xe2` and `\x41` never change.
-import { forEachUtf8Run } from '../decoder/utf8.js';
+import { decodeUtf8Run, validSequenceLength } from '../decoder/utf8.js';
 import type { Repair } from '../types.js';
 import { hexValue } from './hex-digits.js';
 
@@ -9,6 +9,13 @@ const FORM_NAMES = ['stripped hex escapes', 'backslash hex escapes', 'double-bac
 /** The detail of a repair of each form, made once (not a new string per repair). */
 const DETAILS = FORM_NAMES.map((name) => `utf-8 bytes as ${name}`);
 const BACKSLASH = 0x5c;
+/** The bytes of the run being read, reused from run to run. */
+let bytes: Uint8Array = new Uint8Array(64);
+function grow(old: Uint8Array): Uint8Array {
+  const larger = new Uint8Array(old.length * 2);
+  larger.set(old);
+  return larger;
+}
 const LOWER_X = 0x78;
 
 export function findHexEscapes(text: string, repairs: Repair[]): void {
@@ -22,25 +29,35 @@ export function findHexEscapes(text: string, repairs: Repair[]): void {
     // Collect the run of same-form tokens: each is `form` backslashes, `x`, two hex digits.
     const tokenLength = 3 + form;
     const runStart = i - form;
-    const bytes: number[] = [];
+    let count = 0;
     let at = runStart;
     while (at + tokenLength <= text.length && tokenAt(text, at, form)) {
-      bytes.push(hexValue(text.charCodeAt(at + form + 1)) * 16 + hexValue(text.charCodeAt(at + form + 2)));
+      if (count === bytes.length) bytes = grow(bytes);
+      bytes[count++] = hexValue(text.charCodeAt(at + form + 1)) * 16 + hexValue(text.charCodeAt(at + form + 2));
       at += tokenLength;
     }
-    if (bytes.length >= 2) {
-      forEachUtf8Run(bytes, 0, bytes.length, (byteStart, byteEnd, decoded) => {
-        const start = runStart + byteStart * tokenLength;
-        const end = runStart + byteEnd * tokenLength;
-        if (!consistentCase(text, start, end, tokenLength, form)) return;
+    for (let k = 0; count >= 2 && k < count; ) {
+      let byteEnd = k;
+      for (let length = validSequenceLength(bytes, k, count); length > 0; ) {
+        byteEnd += length;
+        length = byteEnd < count ? validSequenceLength(bytes, byteEnd, count) : 0;
+      }
+      if (byteEnd === k) {
+        k++;
+        continue;
+      }
+      const start = runStart + k * tokenLength;
+      const end = runStart + byteEnd * tokenLength;
+      if (consistentCase(text, start, end, tokenLength, form)) {
         repairs.push({
           start,
           end,
-          replacement: decoded,
+          replacement: decodeUtf8Run(bytes, k, byteEnd),
           kind: 'hex-escape',
           detail: DETAILS[form],
         });
-      });
+      }
+      k = byteEnd;
     }
     i = text.indexOf('x', Math.max(at, i + 1));
   }
