@@ -716,6 +716,12 @@ const HAND: Case[] = [
   fix('Ã…land', 'Åland', 'windows-1252 · one word (Å in Ã…)'),
   fix('JosÃ© GarcÃ­a', 'José García', 'windows-1252 · name alone as a CSV field (í has soft hyphen)'),
   fix('cafÃƒÂ©', 'café', 'windows-1252 ×2 · cafÃƒÂ©'),
+  fix(
+    'Le caf√É¬© est tr√É¬®s bon.',
+    'Le café est très bon.',
+    'windows-1252 then macintosh · two layers through two pages',
+  ),
+  fix('√ê≈∏√ë‚Ç¨√ê¬∏√ê¬≤√ê¬µ√ë‚Äö, √ê¬º√ê¬∏√ë‚Ç¨', 'Привет, мир', 'windows-1252 then macintosh · Cyrillic'),
   fix('m√•', 'må', 'macintosh · m√•'),
   fix('ÐŸÑ€Ð¸Ð²ÐµÑ‚', 'Привет', 'windows-1252 · Привет'),
 ];

@@ -3,7 +3,7 @@
 // sub-runs of valid multi-byte UTF-8; a sub-run is repaired when its decoding (peeling further layers
 // of the same damage while they decode whole) is more plausible than the text by more than the prior
 // improbability of damage. Overlapping candidates from different pages are settled by that same gain.
-import { BYTE_OF, CONT_MASK, HIGH_INDEX, LEAD_MASK, PAGES, windows1252Char } from '../decoder/codepages.js';
+import { BYTE_OF, CONT_MASK, HIGH_INDEX, HIGH_MASK, LEAD_MASK, PAGES, windows1252Char } from '../decoder/codepages.js';
 import { decodeUtf8Run, forEachUtf8Run, sequenceLength, validSequenceLength } from '../decoder/utf8.js';
 import type { ResolvedOptions } from '../options.js';
 import { classOf, isLetterClass, scriptOfLetter } from '../score/classes.js';
@@ -61,6 +61,8 @@ const LONGEST_WORD = 32;
 const LOST_BYTE_MARGIN = 0;
 /** The same for a byte that left no trace: a guess at both the byte and its place, so it must stand out. */
 const MISSING_BYTE_MARGIN = 0;
+/** Bits against a layer of damage under another through a different page: damage of its own. */
+const OTHER_LAYER_BITS = PAGE_PRIOR_BITS.map((bits) => DAMAGE_PRIOR + bits);
 /** Further layers of the same misreading we peel off one span. */
 const MAX_LAYERS = 3;
 
@@ -169,6 +171,8 @@ interface Candidate {
   alternative: number;
   /** Bits taken off its gain for what it assumes (leftovers, the page, C1 controls, missing bytes). */
   penalty: number;
+  /** The pages of the layers under the first, where one is not `page`; else null. */
+  inner: number[] | null;
 }
 
 /** A new candidate; every candidate is made here, so that all have one shape (they are many, and hot). */
@@ -182,7 +186,7 @@ function candidateAt(
   loose: number,
   guessed: number,
 ): Candidate {
-  return { start, end, text, page, layers, gain, loose, guessed, weak: false, alternative: 0, penalty: 0 };
+  return { start, end, text, page, layers, gain, loose, guessed, weak: false, alternative: 0, penalty: 0, inner: null };
 }
 
 export function findMojibake(text: string, repairs: Repair[], options: ResolvedOptions): void {
@@ -238,7 +242,8 @@ const PLAIN_DETAILS = PAGES.map((page) => `utf-8 read as ${page.name}`);
 
 function detailOf(candidate: Candidate): string {
   if (candidate.layers <= 1 && candidate.guessed <= 0) return PLAIN_DETAILS[candidate.page];
-  const layers = candidate.layers > 1 ? `, ${candidate.layers} layers` : '';
+  const inner = candidate.inner === null ? '' : ` (then ${candidate.inner.map((q) => PAGES[q].name).join(', ')})`;
+  const layers = candidate.layers > 1 ? `, ${candidate.layers} layers${inner}` : '';
   const guessed =
     candidate.guessed > 0 ? `, ${candidate.guessed} lost byte${candidate.guessed > 1 ? 's' : ''} recovered` : '';
   return `${PLAIN_DETAILS[candidate.page]}${layers}${guessed}`;
@@ -919,18 +924,31 @@ function evaluate(
   };
   const before = cost(original);
   let best: Candidate | null = null;
-  let layer = decoded;
-  for (let layers = 1; layers <= MAX_LAYERS; layers++) {
-    const gain = before - cost(layer);
+  /** Weighs `layer`, `layers` misreadings under the text (`inner`: the pages of the layers below the first), and what lies under it. */
+  const peel = (layer: string, layers: number, inner: number[], assumed: number) => {
+    const gain = before - cost(layer) - assumed;
     if (gain > CONFIRMED_PRIOR && (best === null || gain > best.gain)) {
       best = candidateAt(start, end, layer, p, layers, gain, 0, guessed);
+      best.inner = inner.every((q) => q === p) ? null : inner;
     }
-    const deeper = decodeWhole(layer, p);
-    if (deeper === null) break;
-    layer = deeper;
-  }
-  if (best !== null) best.loose = countLoose(original, p);
-  return best;
+    if (layers === MAX_LAYERS) return;
+    // A layer under this one may be the same misreading or another: text damaged twice need not
+    // have met the same page twice. The same page is tried first, so that it wins a tie.
+    const pages = pagesDecodingWhole(layer);
+    if (pages === 0) return;
+    for (let k = -1; k < PAGES.length; k++) {
+      const q = k < 0 ? p : k;
+      if ((k >= 0 && q === p) || (pages & PAGES[q].bit) === 0) continue;
+      const deeper = decodeWhole(layer, q);
+      // A second misreading through another page is damage of its own, as unlikely as the first.
+      if (deeper !== null) peel(deeper, layers + 1, [...inner, q], assumed + (q === p ? 0 : OTHER_LAYER_BITS[q]));
+    }
+  };
+  peel(decoded, 1, [], 0);
+  // (Set in peel, which the compiler does not follow.)
+  const chosen = best as Candidate | null;
+  if (chosen !== null) chosen.loose = countLoose(original, p);
+  return chosen;
 }
 
 /** The decoding of an exact sub-run through page p (a space in it stands for the byte A0). */
@@ -943,6 +961,17 @@ function decodeSubRun(text: string, start: number, end: number, p: number): stri
     bytes[i - start] = c === 0x20 ? 0xa0 : byteOf[HIGH_INDEX[c]];
   }
   return decodeUtf8Run(bytes, 0, end - start);
+}
+
+/**
+ * The pages through which `text` may decode whole: in which its first character is a lead byte, its
+ * last a continuation byte, and every one a high byte.
+ */
+function pagesDecodingWhole(text: string): number {
+  if (text.length < 2) return 0;
+  let pages = LEAD_MASK[HIGH_INDEX[text.charCodeAt(0)]] & CONT_MASK[HIGH_INDEX[text.charCodeAt(text.length - 1)]];
+  for (let i = 1; i < text.length - 1 && pages !== 0; i++) pages &= HIGH_MASK[HIGH_INDEX[text.charCodeAt(i)]];
+  return pages;
 }
 
 /** The text re-encoded through page p and decoded as UTF-8, when every character takes part. */
