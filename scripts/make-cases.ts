@@ -684,6 +684,12 @@ const HAND: Case[] = [
   ),
   fix('SÃO PAULO â€” Weâ€™re here', 'SÃO PAULO — We’re here', 'lone Ã of clean text stays beside repaired damage'),
   same('Äpfel, Ärger und Öl', 'lone leads in clean German'),
+  fix(
+    'Ta znaÄka je nova',
+    'Ta značka je nova',
+    'bytes dropped · lone Ä inside a word, alone in the text, makes a known word',
+  ),
+  same('Il y a deÉtablir, kÖnig et NiÑo', 'capitals inside words that make no known word stay'),
   fix('I â\ufffd¤ï¸\ufffd NY', 'I ❤️ NY', 'lost bytes · 9D of ❤ and 8F of the variation selector'),
   fix('Order â„–5 shipped', 'Order №5 shipped', 'windows-1252 · numero sign'),
   same('Â·Â', 'a byte guessed is never a C1 control, and Â· alone is too little evidence'),

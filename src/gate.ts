@@ -1,11 +1,12 @@
 // The gate: one scan that answers "could anything in text[from, to) be damage?". Most scraped text is
 // clean, in every script, and leaves here untouched and uncopied. It looks for a character that could
 // begin damage followed by one that could continue it, using masks derived from the generated pages.
-import { BYTE_OF, CONT_BY_CHAR, HIGH_INDEX, LEAD_BY_CHAR, PAGES } from './decoder/codepages.js';
+import { BYTE_OF, CONT_BY_CHAR, HIGH_INDEX, LEAD_BY_CHAR, LONE_LEAD_BY_CHAR, PAGES } from './decoder/codepages.js';
 import { decodeSequenceAt, decodeSurrogatePairAt, sequenceLength } from './decoder/utf8.js';
 import { hexValue } from './detector/hex-digits.js';
+import { SCRIPT_NAMES } from './generated/unicode-classes.js';
 import type { ResolvedOptions } from './options.js';
-import { classOf, isLetterClass } from './score/classes.js';
+import { caseOfClass, classOf, isCapitalInsideWord, isLetterClass, scriptOfLetter } from './score/classes.js';
 import { MAX_WINDOW } from './windows.js';
 
 /** Per page, where the last run the gate looked at whole ends. */
@@ -22,7 +23,19 @@ const MAY_START = new Uint8Array(0x10000);
 for (const c of [0x78, 0x5c, 0x26, 0xfffd]) MAY_START[c] = 1;
 MAY_START.fill(1, 0x80, 0xa0);
 MAY_START.fill(1, 0xd800, 0xe000);
-for (let c = 0xa0; c < 0x10000; c++) if (CONT_BY_CHAR[c] !== 0) MAY_START[c] = 1;
+/**
+ * Latin capitals that are the lead of a two-byte sequence in a page with undefined continuation
+ * bytes (`Ä`, C4 in Windows-1252): alone inside a word, one may be a `č` whose last byte vanished.
+ * (Capitals of other scripts open words far more often than damage leaves one inside a word, and
+ * the gate would stop at each.) 1 for these.
+ */
+const LONE_LEAD_CAPITAL = new Uint8Array(0x10000);
+const LATIN = SCRIPT_NAMES.indexOf('Latin');
+for (let c = 0xa0; c < 0x10000; c++) {
+  const cls = classOf(c);
+  if (LONE_LEAD_BY_CHAR[c] !== 0 && caseOfClass(cls) === 0 && scriptOfLetter(cls) === LATIN) LONE_LEAD_CAPITAL[c] = 1;
+}
+for (let c = 0xa0; c < 0x10000; c++) if (CONT_BY_CHAR[c] !== 0 || LONE_LEAD_CAPITAL[c] !== 0) MAY_START[c] = 1;
 /** The line breaks (those of windows.ts), where the scan notes where lines start: 2 in MAY_START. */
 const LINE_BREAK = 2;
 for (const c of [0x0a, 0x0d, 0x2028, 0x2029]) MAY_START[c] = LINE_BREAK;
@@ -98,6 +111,7 @@ function scan(
   const escapes = options.hexEscapes || options.unicodeEscapes;
   const entities = options.htmlEntities;
   const mojibake = options.mojibake;
+  const lostBytes = options.lostBytes;
   let kinds = 0;
   checkedUntil.fill(0);
   lineStart = from;
@@ -136,6 +150,8 @@ function scan(
       if (mojibake && (kinds & MOJIBAKE) === 0 && i > from) {
         const pages = LEAD_BY_CHAR[text.charCodeAt(i - 1)] & CONT_BY_CHAR[c];
         if (pages !== 0 && (anyPair || startsMojibake(text, i - 1, pages, from, to))) kinds |= MOJIBAKE;
+        // Or a lead byte alone inside a word, whose continuation byte vanished (`KoliÄina`).
+        else if (lostBytes && LONE_LEAD_CAPITAL[c] !== 0 && isCapitalInsideWord(text, i, from, to)) kinds |= MOJIBAKE;
       }
     } else if (c === LOWER_X) {
       // Stripped hex needs two escaped bytes at least: xHHxHH.

@@ -84,6 +84,21 @@ for (let c = 0x80; c < 0x10000; c++) {
   CONT_BY_CHAR[c] = CONT_MASK[index];
 }
 
+/**
+ * Per BMP character: the pages with undefined continuation bytes in which it is the lead of a
+ * two-byte sequence (`Ä` is C4 in Windows-1252), which alone may be a character whose last byte vanished.
+ */
+export const LONE_LEAD_BY_CHAR = new Uint16Array(0x10000);
+for (let c = 0x80; c < 0x10000; c++) {
+  const index = HIGH_INDEX[c];
+  if (index === 0) continue;
+  for (const page of PAGES) {
+    if (page.lostContinuations.length === 0) continue;
+    const byte = BYTE_OF[PAGES.indexOf(page)][index];
+    if (byte >= 0xc2 && byte <= 0xdf) LONE_LEAD_BY_CHAR[c] |= page.bit;
+  }
+}
+
 /** The Windows-1252 character of a byte 0x80–0xFF (undefined bytes give the same-numbered C1 control). */
 export function windows1252Char(byte: number): string {
   return WINDOWS_1252.high.charAt(byte - 0x80);

@@ -3,10 +3,19 @@
 // sub-runs of valid multi-byte UTF-8; a sub-run is repaired when its decoding (peeling further layers
 // of the same damage while they decode whole) is more plausible than the text by more than the prior
 // improbability of damage. Overlapping candidates from different pages are settled by that same gain.
-import { BYTE_OF, CONT_MASK, HIGH_INDEX, HIGH_MASK, LEAD_MASK, PAGES, windows1252Char } from '../decoder/codepages.js';
+import {
+  BYTE_OF,
+  CONT_MASK,
+  HIGH_INDEX,
+  HIGH_MASK,
+  LEAD_MASK,
+  LONE_LEAD_BY_CHAR,
+  PAGES,
+  windows1252Char,
+} from '../decoder/codepages.js';
 import { decodeUtf8Run, forEachUtf8Run, sequenceLength, validSequenceLength } from '../decoder/utf8.js';
 import type { ResolvedOptions } from '../options.js';
-import { classOf, isLetterClass, scriptOfLetter } from '../score/classes.js';
+import { classOf, isCapitalInsideWord, isLetterClass, scriptOfLetter } from '../score/classes.js';
 import { isKnownTrigram, isKnownWholeWord, isKnownWord } from '../score/known-words.js';
 import { contextOf, type SpanContext, spanCost } from '../score/plausibility.js';
 import type { Repair } from '../types.js';
@@ -256,7 +265,10 @@ function mostlyLost(text: string): boolean {
   return lost * 4 > text.length;
 }
 
-/** Pages in which the text has a lead byte followed by a continuation byte (or a lost byte) somewhere. */
+/**
+ * Pages in which the text has a lead byte followed by a continuation byte (or a lost byte) somewhere,
+ * or a two-byte lead alone inside a word (which may have lost its continuation byte).
+ */
 function candidatePages(text: string, lostBytes: boolean): number {
   let pages = 0;
   let lead = 0;
@@ -269,6 +281,9 @@ function candidatePages(text: string, lostBytes: boolean): number {
       continue;
     }
     pages |= lead & CONT_MASK[index];
+    if (lostBytes && LONE_LEAD_BY_CHAR[c] !== 0 && isCapitalInsideWord(text, i, 0, text.length)) {
+      pages |= LONE_LEAD_BY_CHAR[c];
+    }
     lead = LEAD_MASK[index];
   }
   return pages;
@@ -279,6 +294,8 @@ interface Reading {
   page: number;
   /** Share of the page's high characters that sit inside decodable sub-runs. */
   coverage: number;
+  /** The page's high characters in runs of two or more (lone ones do not count). */
+  highChars: number;
   subRuns: SubRun[];
   /** Runs with a sequence one byte short, to read again if the page turns out to fit (readShortRuns). */
   shortRuns: ShortRun[];
@@ -443,7 +460,7 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
     }
     if (runStart >= 0) closeRun(i);
   }
-  return { page: p, coverage: high === 0 ? 0 : covered / high, subRuns, shortRuns, doubtfulRuns };
+  return { page: p, coverage: high === 0 ? 0 : covered / high, highChars: high, subRuns, shortRuns, doubtfulRuns };
 }
 
 /**
@@ -453,8 +470,9 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
  */
 function readShortRuns(text: string, reading: Reading): void {
   const { shortRuns, subRuns } = reading;
-  // A byte that vanished is looked for only where the page explains some of the text exactly.
-  if (shortRuns.length > 0 && reading.coverage >= DROPPED_COVERAGE) {
+  // A byte that vanished is looked for only where the page explains some of the text exactly, or
+  // where there is nothing but lone leads to explain.
+  if (shortRuns.length > 0 && (reading.coverage >= DROPPED_COVERAGE || reading.highChars === 0)) {
     const byteOf = BYTE_OF[reading.page];
     const lost = PAGES[reading.page].lostContinuations;
     const bytes = scratch;
@@ -473,8 +491,9 @@ function readShortRuns(text: string, reading: Reading): void {
       decodeRun(bytes, 0, length, start, spaced, lost, true, rebuilt);
       for (let k = from; k < rebuilt.length; k++) {
         // Legitimate text has lone capitals such as `Ã` and `Ä` (SÃO PAULO): such a guess is made
-        // only where the same misreading is proven elsewhere in the window.
-        if (lone) rebuilt[k].unconfirmed = true;
+        // only where the same misreading is proven elsewhere in the window, or where the capital
+        // stands between two small letters (`KoliÄina`), as real text hardly ever has one.
+        if (lone && !isCapitalInsideWord(text, start, 0, text.length)) rebuilt[k].unconfirmed = true;
         rebuilt[k].alternative = alternative;
       }
       kept = last;
@@ -597,11 +616,22 @@ function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs, s
       LOOSE_BITS * candidate.loose +
       MISSING_BYTE_BITS * subRun.completed;
     candidate.gain -= candidate.penalty;
+    // A lone lead read as a character that lost its byte, where that makes a known word of one that
+    // is not (`KoliÄina` → `Količina`), has the word for evidence too.
+    if (subRun.completed === 1 && subRun.end - subRun.start === 1 && makesKnownWord(text, subRun, candidate.text)) {
+      candidate.gain += KNOWN_WORD_BITS;
+    }
     candidate.weak = subRun.unconfirmed;
     candidate.alternative = subRun.alternative;
     if (candidate.gain > CONFIRMED_PRIOR) out.push(candidate);
   }
   if (reading.doubtfulRuns.length > 0) keepBetterReadings(text, reading.doubtfulRuns, out, first);
+}
+
+/** Whether `replacement` for the sub-run makes a known word where the text as it stands has none. */
+function makesKnownWord(text: string, subRun: SubRun, replacement: string): boolean {
+  const { start, end } = subRun;
+  return knownWordAround(text, start, end, replacement) && !knownWordAround(text, start, end, text.slice(start, end));
 }
 
 /**

@@ -74,3 +74,21 @@ for (const [name, letterCase] of [
 export function caseOfClass(cls: number): number {
   return CASE_OF_CATEGORY[cls >> 6];
 }
+
+/**
+ * Whether text[i] is a capital letter between two small ones (`KoliÄina`): where real text hardly
+ * ever has one, and a lone lead byte that lost its continuation shows up.
+ */
+export function isCapitalInsideWord(text: string, i: number, from: number, to: number): boolean {
+  return (
+    i > from &&
+    i + 1 < to &&
+    isSmallLetter(text.charCodeAt(i - 1)) &&
+    isSmallLetter(text.charCodeAt(i + 1)) &&
+    caseOfClass(classOf(text.charCodeAt(i))) === 0
+  );
+}
+
+function isSmallLetter(c: number): boolean {
+  return c < 0x80 ? c >= 0x61 && c <= 0x7a : caseOfClass(classOf(c)) === 1;
+}
