@@ -150,8 +150,13 @@ function scan(
       if (mojibake && (kinds & MOJIBAKE) === 0 && i > from) {
         const pages = LEAD_BY_CHAR[text.charCodeAt(i - 1)] & CONT_BY_CHAR[c];
         if (pages !== 0 && (anyPair || startsMojibake(text, i - 1, pages, from, to))) kinds |= MOJIBAKE;
-        // Or a lead byte alone inside a word, whose continuation byte vanished (`KoliÄina`).
-        else if (lostBytes && LONE_LEAD_CAPITAL[c] !== 0 && isCapitalInsideWord(text, i, from, to)) kinds |= MOJIBAKE;
+        // Or a lead byte alone, whose continuation byte vanished: inside a word (`KoliÄina`), or
+        // anywhere in a window already shown to hold mojibake.
+        else if (
+          lostBytes &&
+          (anyPair ? LONE_LEAD_BY_CHAR[c] !== 0 : LONE_LEAD_CAPITAL[c] !== 0 && isCapitalInsideWord(text, i, from, to))
+        )
+          kinds |= MOJIBAKE;
       }
     } else if (c === LOWER_X) {
       // Stripped hex needs two escaped bytes at least: xHHxHH.

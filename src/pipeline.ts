@@ -183,6 +183,11 @@ function repairWindow(
   // is looked at again, so the result is a fixed point and fixText is idempotent. The gate says which
   // detectors each pass needs, so that a pass runs only the ones that can find something.
   let mojibakeFound = false;
+  /** Pages that passes over this window repaired mojibake through. */
+  let confirmedPages = 0;
+  const findMojibakeConfirmed = (text: string, repairs: Repair[]) => {
+    confirmedPages = findMojibake(text, repairs, options, confirmedPages);
+  };
   let known = windowKinds;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const kinds = known >= 0 ? known : damageKinds(current, 0, current.length, options, mojibakeFound);
@@ -193,7 +198,7 @@ function repairWindow(
       known = (kinds & ~ESCAPES) | kindsAround(current, chosen, options);
       continue;
     }
-    if ((kinds & MOJIBAKE) !== 0 && runPass((text, repairs) => findMojibake(text, repairs, options))) {
+    if ((kinds & MOJIBAKE) !== 0 && runPass(findMojibakeConfirmed)) {
       mojibakeFound = true;
       continue;
     }

@@ -198,12 +198,16 @@ function candidateAt(
   return { start, end, text, page, layers, gain, loose, guessed, weak: false, alternative: 0, penalty: 0, inner: null };
 }
 
-export function findMojibake(text: string, repairs: Repair[], options: ResolvedOptions): void {
+/**
+ * Finds the mojibake of a window. `confirmed` holds the pages that earlier passes over the same window
+ * repaired it through (a window's evidence holds across its passes); returns them with this pass's.
+ */
+export function findMojibake(text: string, repairs: Repair[], options: ResolvedOptions, confirmed = 0): number {
   const lostBytes = options.lostBytes && !mostlyLost(text);
-  const pages = candidatePages(text, lostBytes);
+  const pages = candidatePages(text, lostBytes, confirmed);
   if (pages === 0) {
     mapLoneC1(text, 0, text.length, repairs);
-    return;
+    return confirmed;
   }
   const readings: Reading[] = [];
   for (let p = 0; p < PAGES.length; p++) {
@@ -230,9 +234,10 @@ export function findMojibake(text: string, repairs: Repair[], options: ResolvedO
       if (candidate.gain > DAMAGE_PRIOR) settled.fill(1, candidate.start, candidate.end);
     }
   }
-  const chosen = resolve(text, candidates, pages);
+  const chosen = resolve(text, candidates, pages, confirmed);
   let at = 0;
   for (const candidate of chosen) {
+    confirmed |= PAGES[candidate.page].bit;
     mapLoneC1(text, at, candidate.start, repairs);
     repairs.push({
       start: candidate.start,
@@ -244,6 +249,7 @@ export function findMojibake(text: string, repairs: Repair[], options: ResolvedO
     at = candidate.end;
   }
   mapLoneC1(text, at, text.length, repairs);
+  return confirmed;
 }
 
 /** The plain detail of each page's repairs, made once (most repairs have no more to say). */
@@ -267,9 +273,10 @@ function mostlyLost(text: string): boolean {
 
 /**
  * Pages in which the text has a lead byte followed by a continuation byte (or a lost byte) somewhere,
- * or a two-byte lead alone inside a word (which may have lost its continuation byte).
+ * or a two-byte lead alone (which may have lost its continuation byte) inside a word, or anywhere
+ * for the `confirmed` pages.
  */
-function candidatePages(text: string, lostBytes: boolean): number {
+function candidatePages(text: string, lostBytes: boolean, confirmed: number): number {
   let pages = 0;
   let lead = 0;
   for (let i = 0; i < text.length; i++) {
@@ -281,8 +288,8 @@ function candidatePages(text: string, lostBytes: boolean): number {
       continue;
     }
     pages |= lead & CONT_MASK[index];
-    if (lostBytes && LONE_LEAD_BY_CHAR[c] !== 0 && isCapitalInsideWord(text, i, 0, text.length)) {
-      pages |= LONE_LEAD_BY_CHAR[c];
+    if (lostBytes && LONE_LEAD_BY_CHAR[c] !== 0) {
+      pages |= isCapitalInsideWord(text, i, 0, text.length) ? LONE_LEAD_BY_CHAR[c] : LONE_LEAD_BY_CHAR[c] & confirmed;
     }
     lead = LEAD_MASK[index];
   }
@@ -1036,12 +1043,14 @@ function countLoose(text: string, p: number): number {
  * gain; then the fewest characters fitted only as C1 controls; then the order of PAGES): each claims
  * its spans that no earlier page claimed. Only pages with one confident repair take part at all.
  */
-function resolve(text: string, candidates: Candidate[], pages: number): Candidate[] {
+function resolve(text: string, candidates: Candidate[], pages: number, confirmed: number): Candidate[] {
   loose.fill(0);
   confident.fill(0);
   for (const candidate of candidates) {
     loose[candidate.page] += candidate.loose;
-    if (candidate.gain > DAMAGE_PRIOR && !candidate.weak) confident[candidate.page] = 1;
+    if ((candidate.gain > DAMAGE_PRIOR && !candidate.weak) || (confirmed & PAGES[candidate.page].bit) !== 0) {
+      confident[candidate.page] = 1;
+    }
   }
   const order = PAGES.map((_, p) => p).filter((p) => (pages & PAGES[p].bit) !== 0 && confident[p] === 1);
   const chosen: Candidate[] = [];
