@@ -160,8 +160,33 @@ interface Span {
   /** Another span of the window with the same start. */
   sameStart: Span | null;
 }
-/** The spans of this window that some page weighed already (pages often agree), by start. */
-type Costs = Map<number, Span>;
+/**
+ * The spans of this window that some page weighed already (pages often agree), by start: an array
+ * indexed by start, reused from window to window (a long window has many spans, and a map of them
+ * costs more to probe than to fill).
+ */
+class Costs {
+  private slots: Array<Span | null> = [];
+  private readonly used: number[] = [];
+
+  /** Empties it for a window of `length` characters. */
+  reset(length: number): this {
+    for (const start of this.used) this.slots[start] = null;
+    this.used.length = 0;
+    while (this.slots.length < length) this.slots.push(null);
+    return this;
+  }
+
+  get(start: number): Span | null {
+    return this.slots[start];
+  }
+
+  set(start: number, span: Span): void {
+    if (this.slots[start] === null) this.used.push(start);
+    this.slots[start] = span;
+  }
+}
+const windowCosts = new Costs();
 
 interface Candidate {
   start: number;
@@ -216,7 +241,7 @@ export function findMojibake(text: string, repairs: Repair[], options: ResolvedO
   let bestCoverage = 0;
   for (const reading of readings) bestCoverage = Math.max(bestCoverage, reading.coverage);
   const candidates: Candidate[] = [];
-  const costs: Costs = new Map();
+  const costs = windowCosts.reset(text.length);
   // Best-fitting pages first. Where one page explains nearly all of the window, a page that fits
   // clearly worse does not weigh a span that the better page already repaired with confidence: the
   // better page explains more and would keep it anyway. (Where legitimate accented letters are
@@ -926,7 +951,7 @@ function rankOptions(options: number[][], chosen: number[], k: number, cost: () 
 
 /** What this window knows of text[start, end), made on first use. */
 function spanAt(text: string, start: number, end: number, costs: Costs): Span {
-  const first = costs.get(start) ?? null;
+  const first = costs.get(start);
   for (let span = first; span !== null; span = span.sameStart) if (span.end === end) return span;
   const context = contextOf(text, start, end);
   const span: Span = { end, context, original: text.slice(start, end), texts: [], costs: [], sameStart: first };
