@@ -149,7 +149,7 @@ class Command {
         : null;
     for (let i = 0; i < inputs.length; i++) {
       display.name = inputs[i].display;
-      const env = { write, stdin: inputs[i].stdin ? process.stdin : null, onBytes, onChanges };
+      const env = { write, stdin: inputs[i].stdin ? process.stdin : null, onBytes, onChanges, blocking: false };
       const result = await (results[i] ?? runTask(this.task(inputs[i]), env));
       results[i] = null;
       await this.take(result);

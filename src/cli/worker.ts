@@ -24,7 +24,7 @@ watchTempFiles((path, exists) => send({ type: 'temp', path, exists }));
 
 port.on('message', async ({ id, task }: ToWorker) => {
   try {
-    const result = await runTask(task, { write: null, stdin: null, onBytes, onChanges: null });
+    const result = await runTask(task, { write: null, stdin: null, onBytes, onChanges: null, blocking: true });
     // Report lines are made here, in parallel, and a string crosses threads faster than objects.
     if (task.action === 'check' && task.format !== 'json' && result.changes.length > 0) {
       const line = task.format === 'github' ? githubLine : changeLine;
