@@ -22,7 +22,18 @@ const onBytes = (count: number) => {
 
 watchTempFiles((path, exists) => send({ type: 'temp', path, exists }));
 
-port.on('message', async ({ id, task }: ToWorker) => {
+// Tasks arrive ahead of time (pool.ts): they wait here, so that one file is worked on at a time.
+const queue: ToWorker[] = [];
+let running = false;
+port.on('message', async (message: ToWorker) => {
+  queue.push(message);
+  if (running) return;
+  running = true;
+  while (queue.length > 0) await work(queue.shift()!);
+  running = false;
+});
+
+async function work({ id, task }: ToWorker): Promise<void> {
   try {
     const result = await runTask(task, { write: null, stdin: null, onBytes, onChanges: null, blocking: true });
     // Report lines are made here, in parallel, and a string crosses threads faster than objects.
@@ -37,4 +48,4 @@ port.on('message', async ({ id, task }: ToWorker) => {
   } catch (error) {
     send({ type: 'crash', id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
-});
+}
