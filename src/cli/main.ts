@@ -178,7 +178,7 @@ class Command {
         this.jsonFiles.push({ path: result.display, encoding: result.encoding, changes: result.changes });
       }
     } else if (args.action === 'check') {
-      if (result.report !== undefined) out.push(result.report);
+      if (result.report !== undefined) await this.stdout(result.report);
       for (const change of result.changes) out.push(`${this.changeLine(result.display, change)}\n`);
     } else if (args.action === 'diff') {
       if (result.diff !== '') out.push(result.diff);
@@ -212,7 +212,7 @@ class Command {
   /** Whether the text printed last ended without a line feed. */
   private printedLineOpen = false;
 
-  private async stdout(text: string): Promise<void> {
+  private async stdout(text: string | Uint8Array): Promise<void> {
     this.progress.clear();
     try {
       await writeTo(process.stdout, text);

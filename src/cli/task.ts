@@ -67,8 +67,11 @@ export interface TaskResult {
   counts: Partial<Record<StepKind, number>>;
   /** Under --check: every change (emptied once a worker has written them into `report`). */
   changes: Change[];
-  /** Under --check in a worker, with a line format: the report lines of `changes`, ready to print. */
-  report?: string;
+  /**
+   * Under --check in a worker, with a line format: the report lines of `changes`, ready to print, as
+   * UTF-8 (bytes move to the main thread without a copy; a string is copied twice).
+   */
+  report?: Uint8Array;
   /** Under --diff: the unified diff. */
   diff: string;
   messages: Message[];
