@@ -20,7 +20,7 @@ import {
   type Totals,
   writeSummary,
 } from './report.js';
-import { type Change, type Message, runTask, type Task, type TaskResult } from './task.js';
+import type { Change, Message, Task, TaskResult } from './task.js';
 import { collectInputs, type Input } from './walk.js';
 import { removeTempFilesSync } from './write.js';
 
@@ -150,7 +150,9 @@ class Command {
     for (let i = 0; i < inputs.length; i++) {
       display.name = inputs[i].display;
       const env = { write, stdin: inputs[i].stdin ? process.stdin : null, onBytes, onChanges, blocking: false };
-      const result = await (results[i] ?? runTask(this.task(inputs[i]), env));
+      // Loaded only when this thread runs a task: when workers run them all, this thread skips loading
+      // the library and starts them ~0.1 s sooner.
+      const result = await (results[i] ?? (await import('./task.js')).runTask(this.task(inputs[i]), env));
       results[i] = null;
       await this.take(result);
     }
