@@ -20,7 +20,7 @@ import {
   type Totals,
   writeSummary,
 } from './report.js';
-import { type Change, type Message, runTask, type Task, type TaskResult } from './task.js';
+import type { Change, Message, Task, TaskResult } from './task.js';
 import { collectInputs, type Input } from './walk.js';
 import { removeTempFilesSync } from './write.js';
 
@@ -149,8 +149,10 @@ class Command {
         : null;
     for (let i = 0; i < inputs.length; i++) {
       display.name = inputs[i].display;
-      const env = { write, stdin: inputs[i].stdin ? process.stdin : null, onBytes, onChanges };
-      const result = await (results[i] ?? runTask(this.task(inputs[i]), env));
+      const env = { write, stdin: inputs[i].stdin ? process.stdin : null, onBytes, onChanges, blocking: false };
+      // Loaded only when this thread runs a task: when workers run them all, this thread skips loading
+      // the library and starts them ~0.1 s sooner.
+      const result = await (results[i] ?? (await import('./task.js')).runTask(this.task(inputs[i]), env));
       results[i] = null;
       await this.take(result);
     }
@@ -178,7 +180,7 @@ class Command {
         this.jsonFiles.push({ path: result.display, encoding: result.encoding, changes: result.changes });
       }
     } else if (args.action === 'check') {
-      if (result.report !== undefined) out.push(result.report);
+      if (result.report !== undefined) await this.stdout(result.report);
       for (const change of result.changes) out.push(`${this.changeLine(result.display, change)}\n`);
     } else if (args.action === 'diff') {
       if (result.diff !== '') out.push(result.diff);
@@ -212,7 +214,7 @@ class Command {
   /** Whether the text printed last ended without a line feed. */
   private printedLineOpen = false;
 
-  private async stdout(text: string): Promise<void> {
+  private async stdout(text: string | Uint8Array): Promise<void> {
     this.progress.clear();
     try {
       await writeTo(process.stdout, text);

@@ -1,6 +1,7 @@
 // Worker threads for --check, --diff and --write over many files: each worker runs one file at a time
-// (src/cli/worker.ts, built to dist/worker.js), and results come back in the order files finish; the
-// caller prints them in input order. Progress and temporary-file notices stream back as messages.
+// (src/cli/worker.ts, built to dist/worker.js) and is sent the next before it is done, and results come
+// back in the order files finish; the caller prints them in input order. Progress and temporary-file
+// notices stream back as messages.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -17,6 +18,9 @@ export interface ToWorker {
   task: Task;
 }
 
+/** Tasks sent to a worker ahead of time, so that it never waits for the next one. */
+const DEPTH = 2;
+
 interface Pending {
   id: number;
   task: Task;
@@ -31,8 +35,8 @@ export function workerUrl(): URL | null {
 }
 
 export class Pool {
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Pending>();
+  /** The tasks each worker has been sent, in the order it runs them. */
+  private readonly sent = new Map<Worker, Pending[]>();
   private readonly queue: Pending[] = [];
   private readonly workers = new Set<Worker>();
   private nextId = 0;
@@ -56,23 +60,37 @@ export class Pool {
     const workers = [...this.workers];
     // Cleared first, so that their exit is not taken for a crash.
     this.workers.clear();
-    this.idle.length = 0;
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const worker = this.idle.pop() ?? (this.workers.size < this.size ? this.spawn() : undefined);
+      const worker = this.leastBusy();
       if (worker === undefined) return;
       const job = this.queue.shift()!;
-      this.busy.set(worker, job);
+      this.sent.get(worker)!.push(job);
       worker.postMessage({ id: job.id, task: job.task } satisfies ToWorker);
     }
+  }
+
+  /** The worker with the fewest tasks, if it can take one more; a new worker while there is room. */
+  private leastBusy(): Worker | undefined {
+    if (this.workers.size < this.size) return this.spawn();
+    let best: Worker | undefined;
+    let fewest = DEPTH;
+    for (const [worker, jobs] of this.sent) {
+      if (jobs.length < fewest) {
+        best = worker;
+        fewest = jobs.length;
+      }
+    }
+    return best;
   }
 
   private spawn(): Worker {
     const worker = new Worker(this.url);
     this.workers.add(worker);
+    this.sent.set(worker, []);
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'progress') this.onProgress(message.bytes);
       else if (message.type === 'temp') this.onTempFile(message.path, message.exists);
@@ -86,9 +104,7 @@ export class Pool {
   }
 
   private finish(worker: Worker, message: Extract<FromWorker, { id: number }>): void {
-    const job = this.busy.get(worker);
-    this.busy.delete(worker);
-    this.idle.push(worker);
+    const job = this.sent.get(worker)?.shift();
     if (job !== undefined) {
       if (message.type === 'result') job.resolve(message.result);
       else job.reject(new Error(message.error));
@@ -96,14 +112,16 @@ export class Pool {
     this.dispatch();
   }
 
-  /** A worker died: its file fails, and the others go on in the remaining (or a new) worker. */
+  /**
+   * A worker died: the file it was on fails, and the others go on in the remaining (or a new) worker,
+   * those it had not started yet first.
+   */
   private lose(worker: Worker, error: Error): void {
     this.workers.delete(worker);
-    const index = this.idle.indexOf(worker);
-    if (index >= 0) this.idle.splice(index, 1);
-    const job = this.busy.get(worker);
-    this.busy.delete(worker);
+    const [job, ...waiting] = this.sent.get(worker) ?? [];
+    this.sent.delete(worker);
     job?.reject(error);
+    this.queue.unshift(...waiting);
     this.dispatch();
   }
 }

@@ -3,8 +3,6 @@
 // (files under --check, --diff and --write); either way it reads in chunks, so memory stays flat.
 // --write reads twice when the file is large: once to learn whether anything changes (an unchanged file
 // is never touched), once to write; a small file is repaired in memory in one pass.
-import type { Stats } from 'node:fs';
-import { type FileHandle, open } from 'node:fs/promises';
 import { ByteDecoder, resolveEncoding } from '../decoder/bytes.js';
 import { type FixOptions, resolveOptions } from '../options.js';
 import { explainText, fixText, scanText } from '../pipeline.js';
@@ -17,6 +15,7 @@ import { CliError, describeIoError, OutputError } from './errors.js';
 import { fieldSelector, type JsonLineRepair, repairJsonLine } from './jsonl.js';
 import { LineSplitter } from './lines.js';
 import { codePointsBetween, PositionTracker } from './position.js';
+import { type OpenedFile, openFile, type Source } from './read.js';
 import { writeAtomically } from './write.js';
 
 export interface TaskInput {
@@ -68,8 +67,11 @@ export interface TaskResult {
   counts: Partial<Record<StepKind, number>>;
   /** Under --check: every change (emptied once a worker has written them into `report`). */
   changes: Change[];
-  /** Under --check in a worker, with a line format: the report lines of `changes`, ready to print. */
-  report?: string;
+  /**
+   * Under --check in a worker, with a line format: the report lines of `changes`, ready to print, as
+   * UTF-8 (bytes move to the main thread without a copy; a string is copied twice).
+   */
+  report?: Uint8Array;
   /** Under --diff: the unified diff. */
   diff: string;
   messages: Message[];
@@ -82,11 +84,10 @@ export interface TaskEnv {
   onBytes: (count: number) => void;
   /** Where --check changes go as they are found (in this thread, in order); null keeps them in the result. */
   onChanges: ((changes: Change[]) => Promise<void>) | null;
+  /** Read files with blocking calls (in a worker; see read.ts). */
+  blocking: boolean;
 }
 
-/** Files up to this size are read whole, and under --write repaired in one pass. */
-const SMALL_FILE = 4 << 20;
-const CHUNK = 64 * 1024;
 /** --jsonl holds one line at a time; a longer line passes through unchanged (with a warning). */
 export const JSONL_LINE_LIMIT = 64 << 20;
 /** Per file and kind, warnings about single lines past this many are only counted. */
@@ -95,8 +96,6 @@ const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 /** The code of a system error (`ENOENT`, `EIO`), as opposed to Node's own `ERR_…` codes. */
 const ERRNO = /^E[A-Z0-9]+$/;
 const LF = new Uint8Array([0x0a]);
-
-type Source = () => AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 
 export async function runTask(task: Task, env: TaskEnv): Promise<TaskResult> {
   const result: TaskResult = {
@@ -110,34 +109,26 @@ export async function runTask(task: Task, env: TaskEnv): Promise<TaskResult> {
     diff: '',
     messages: [],
   };
-  let handle: FileHandle | null = null;
+  let file: OpenedFile | null = null;
   try {
     let source: Source;
-    let original: Stats | null = null;
     let small = false;
     if (task.input.stdin) {
       const stdin = env.stdin!;
       source = () => stdin;
     } else {
-      handle = await open(task.input.path, 'r');
-      original = await handle.stat();
-      const file = handle;
-      if (original.isFile() && original.size <= SMALL_FILE) {
-        small = true;
-        const whole = await file.readFile();
-        source = () => [whole];
-      } else if (original.isFile()) {
-        source = () => file.createReadStream({ start: 0, highWaterMark: CHUNK, autoClose: false });
-      } else {
-        if (task.action === 'write') throw new CliError('not a regular file; --write only rewrites files');
-        source = () => file.createReadStream({ highWaterMark: CHUNK, autoClose: false });
+      file = await openFile(task.input.path, env.blocking);
+      if (task.action === 'write' && !file.stats.isFile()) {
+        throw new CliError('not a regular file; --write only rewrites files');
       }
+      source = file.source;
+      small = file.small;
     }
     const run = task.jsonl ? new JsonlRun(task, result, env) : new TextRun(task, result, env);
     await run.scan(source, small);
     if (task.action === 'write' && result.status === 'changed') {
       try {
-        await writeAtomically(task.input.path, original!, (write) => run.rewrite(source, write));
+        await writeAtomically(task.input.path, file!.stats, (write) => run.rewrite(source, write));
       } catch (error) {
         throw new CliError(`could not write the repair, file left as it was: ${describeIoError(error)}`);
       }
@@ -153,7 +144,7 @@ export async function runTask(task: Task, env: TaskEnv): Promise<TaskResult> {
       : `unexpected error (please report it)\n${error instanceof Error ? error.stack : String(error)}`;
     result.messages.push({ level: 'error', text: `${task.input.display}: ${text}` });
   } finally {
-    await handle?.close().catch(() => {});
+    await file?.close().catch(() => {});
   }
   return result;
 }

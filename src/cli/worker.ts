@@ -10,7 +10,8 @@ import { watchTempFiles } from './write.js';
 const PROGRESS_STEP = 1 << 20;
 
 const port = parentPort!;
-const send = (message: FromWorker) => port.postMessage(message);
+const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+const utf8 = new TextEncoder();
 let unreported = 0;
 const onBytes = (count: number) => {
   unreported += count;
@@ -22,19 +23,33 @@ const onBytes = (count: number) => {
 
 watchTempFiles((path, exists) => send({ type: 'temp', path, exists }));
 
-port.on('message', async ({ id, task }: ToWorker) => {
+// Tasks arrive ahead of time (pool.ts): they wait here, so that one file is worked on at a time.
+const queue: ToWorker[] = [];
+let running = false;
+port.on('message', async (message: ToWorker) => {
+  queue.push(message);
+  if (running) return;
+  running = true;
+  while (queue.length > 0) await work(queue.shift()!);
+  running = false;
+});
+
+async function work({ id, task }: ToWorker): Promise<void> {
   try {
-    const result = await runTask(task, { write: null, stdin: null, onBytes, onChanges: null });
-    // Report lines are made here, in parallel, and a string crosses threads faster than objects.
+    const result = await runTask(task, { write: null, stdin: null, onBytes, onChanges: null, blocking: true });
+    // Report lines are made here, in parallel.
+    const transfer: ArrayBuffer[] = [];
     if (task.action === 'check' && task.format !== 'json' && result.changes.length > 0) {
       const line = task.format === 'github' ? githubLine : changeLine;
-      result.report = result.changes.map((change) => `${line(result.display, change)}\n`).join('');
+      // TextEncoder, unlike Buffer.from, never returns a view of a shared pool, which cannot be moved.
+      result.report = utf8.encode(result.changes.map((change) => `${line(result.display, change)}\n`).join(''));
+      transfer.push(result.report.buffer as ArrayBuffer);
       result.changes = [];
     }
     if (unreported > 0) send({ type: 'progress', bytes: unreported });
     unreported = 0;
-    send({ type: 'result', id, result });
+    send({ type: 'result', id, result }, transfer);
   } catch (error) {
     send({ type: 'crash', id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
-});
+}
