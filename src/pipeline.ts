@@ -128,6 +128,13 @@ class TextBuilder {
   private done = '';
 
   add(piece: string): void {
+    // A long piece (most often clean text between two damaged lines) is kept as it is, not copied:
+    // pieces that long are few.
+    if (piece.length >= LONG_PIECE) {
+      this.join();
+      this.done += piece;
+      return;
+    }
     this.pieces.push(piece);
     this.pending += piece.length;
     if (this.pending >= CHUNK_LENGTH) this.join();
@@ -148,6 +155,8 @@ class TextBuilder {
 
 /** Units of a chunk: large enough to be allocated outside the young generation, so never copied. */
 const CHUNK_LENGTH = 1 << 18;
+/** Units of a piece that is not worth copying into a chunk. */
+const LONG_PIECE = 1 << 12;
 
 /**
  * One window repaired, with its steps in the window's coordinates when `steps` is given; the gate's

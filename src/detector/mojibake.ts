@@ -252,7 +252,7 @@ export function findMojibake(text: string, repairs: Repair[], options: ResolvedO
     if (reading.coverage < COVERAGE_RATIO * bestCoverage) continue;
     const first = candidates.length;
     const skip = bestCoverage >= SETTLED_RATIO && reading.coverage < SETTLED_RATIO * bestCoverage;
-    readShortRuns(text, reading);
+    readShortRuns(text, reading, confirmed);
     weigh(text, reading, candidates, costs, skip ? settled : null);
     for (let k = first; k < candidates.length; k++) {
       const candidate = candidates[k];
@@ -313,9 +313,8 @@ function candidatePages(text: string, lostBytes: boolean, confirmed: number): nu
       continue;
     }
     pages |= lead & CONT_MASK[index];
-    if (lostBytes && LONE_LEAD_BY_CHAR[c] !== 0) {
-      pages |= isCapitalInsideWord(text, i, 0, text.length) ? LONE_LEAD_BY_CHAR[c] : LONE_LEAD_BY_CHAR[c] & confirmed;
-    }
+    const loneLead = lostBytes ? LONE_LEAD_BY_CHAR[c] & ~pages : 0;
+    if (loneLead !== 0) pages |= isCapitalInsideWord(text, i, 0, text.length) ? loneLead : loneLead & confirmed;
     lead = LEAD_MASK[index];
   }
   return pages;
@@ -467,7 +466,7 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
     if (byte === 0 && c === 0xfffd && lost.length > 0) {
       byte = WILDCARD;
       wildcards++;
-    } else if (c === 0x20 && nbspIsHigh && runStart >= 0 && awaitsContinuation(bytes, count)) {
+    } else if (c === 0x20 && nbspIsHigh && runStart >= 0 && completedBySpace(text, i, byteOf, bytes, count)) {
       // A no-break space (byte A0) that some step turned into a plain space, where a sequence still
       // lacks a continuation byte: `Ã ` for `à`, `Ð ` for `Р`. Read both ways below.
       byte = 0xa0;
@@ -478,7 +477,7 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
       byte <= 0xbf &&
       spaces.length > 0 &&
       spaces[spaces.length - 1] === i - 1 &&
-      !awaitsContinuation(bytes, count)
+      missingContinuations(bytes, count) === 0
     ) {
       // The space completed its sequence and nothing can take this continuation byte: what
       // follows is text of its own (`20Â €`), not more of the run.
@@ -500,17 +499,21 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
  * weighed (for the others it would be wasted: most pages read do not fit, and have many short runs).
  * Called once per reading.
  */
-function readShortRuns(text: string, reading: Reading): void {
+function readShortRuns(text: string, reading: Reading, confirmed: number): void {
   const { shortRuns, subRuns } = reading;
-  // A byte that vanished is looked for only where the page explains some of the text exactly, or
-  // where there is nothing but lone leads to explain.
-  if (shortRuns.length > 0 && (reading.coverage >= DROPPED_COVERAGE || reading.highChars === 0)) {
+  // A byte that vanished is looked for only where the page explains some of the text exactly (or an
+  // earlier pass repaired the window through it), or, for a capital alone inside a word, which
+  // needs no other evidence, where the page has nothing else to explain.
+  const fits = reading.coverage >= DROPPED_COVERAGE || (confirmed & PAGES[reading.page].bit) !== 0;
+  if (shortRuns.length > 0 && (fits || reading.highChars === 0)) {
     const byteOf = BYTE_OF[reading.page];
     const lost = PAGES[reading.page].lostContinuations;
     const bytes = scratch;
     const rebuilt: SubRun[] = [];
     let kept = 0;
     for (const [start, end, first, last, lone, alternative] of shortRuns) {
+      const standsAlone = lone && isCapitalInsideWord(text, start, 0, text.length);
+      if (!fits && !standsAlone) continue;
       for (; kept < first; kept++) rebuilt.push(subRuns[kept]);
       let length = 0;
       const spaced: number[] = [];
@@ -525,7 +528,7 @@ function readShortRuns(text: string, reading: Reading): void {
         // Legitimate text has lone capitals such as `Ã` and `Ä` (SÃO PAULO): such a guess is made
         // only where the same misreading is proven elsewhere in the window, or where the capital
         // stands between two small letters (`KoliÄina`), as real text hardly ever has one.
-        if (lone && !isCapitalInsideWord(text, start, 0, text.length)) rebuilt[k].unconfirmed = true;
+        if (lone && !standsAlone) rebuilt[k].unconfirmed = true;
         rebuilt[k].alternative = alternative;
       }
       kept = last;
@@ -537,14 +540,32 @@ function readShortRuns(text: string, reading: Reading): void {
 
 const NO_SPACES: readonly number[] = [];
 
-/** Whether the last lead byte of bytes[0, count) still lacks a continuation byte. */
-function awaitsContinuation(bytes: Uint16Array, count: number): boolean {
+/**
+ * How many continuation bytes the last lead byte of bytes[0, count) still lacks (0 when it lacks
+ * none, or there is no lead).
+ */
+function missingContinuations(bytes: Uint16Array, count: number): number {
   for (let k = count - 1; k >= 0 && k >= count - 4; k--) {
     const byte = bytes[k];
     if ((byte >= 0x80 && byte <= 0xbf) || byte === WILDCARD) continue;
-    return sequenceLength(byte) > count - k;
+    return Math.max(0, sequenceLength(byte) - (count - k));
   }
-  return false;
+  return 0;
+}
+
+/**
+ * Whether the space at text[at] may be the byte A0 of the sequence that bytes[0, count) ends in: the
+ * sequence lacks a byte, and the space and the characters after it complete it (a sequence that
+ * would still lack a byte after the space is left to the reading of dropped bytes).
+ */
+function completedBySpace(text: string, at: number, byteOf: Uint8Array, bytes: Uint16Array, count: number): boolean {
+  const missing = missingContinuations(bytes, count);
+  if (missing === 0 || at + missing > text.length) return false;
+  for (let k = 1; k < missing; k++) {
+    const byte = byteOf[HIGH_INDEX[text.charCodeAt(at + k)]];
+    if (byte < 0x80 || byte > 0xbf) return false;
+  }
+  return true;
 }
 
 /**
