@@ -252,7 +252,7 @@ export function findMojibake(text: string, repairs: Repair[], options: ResolvedO
     if (reading.coverage < COVERAGE_RATIO * bestCoverage) continue;
     const first = candidates.length;
     const skip = bestCoverage >= SETTLED_RATIO && reading.coverage < SETTLED_RATIO * bestCoverage;
-    readShortRuns(text, reading, confirmed);
+    readShortRuns(text, reading);
     weigh(text, reading, candidates, costs, skip ? settled : null);
     for (let k = first; k < candidates.length; k++) {
       const candidate = candidates[k];
@@ -499,12 +499,13 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
  * weighed (for the others it would be wasted: most pages read do not fit, and have many short runs).
  * Called once per reading.
  */
-function readShortRuns(text: string, reading: Reading, confirmed: number): void {
+function readShortRuns(text: string, reading: Reading): void {
   const { shortRuns, subRuns } = reading;
-  // A byte that vanished is looked for only where the page explains some of the text exactly (or an
-  // earlier pass repaired the window through it), or, for a capital alone inside a word, which
-  // needs no other evidence, where the page has nothing else to explain.
-  const fits = reading.coverage >= DROPPED_COVERAGE || (confirmed & PAGES[reading.page].bit) !== 0;
+  // A byte that vanished is looked for only where the page explains some of the text exactly, or,
+  // for a capital alone inside a word, which needs no other evidence, where the page has nothing
+  // else to explain. (Not by what earlier passes found: the reading of a window must not hang on
+  // them, or a text repaired once could be repaired again.)
+  const fits = reading.coverage >= DROPPED_COVERAGE;
   if (shortRuns.length > 0 && (fits || reading.highChars === 0)) {
     const byteOf = BYTE_OF[reading.page];
     const lost = PAGES[reading.page].lostContinuations;
