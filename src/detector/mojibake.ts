@@ -1,7 +1,7 @@
 // UTF-8 misread through a single-byte code page. For each page that could be involved, runs of
 // characters that are high bytes (0x80–0xFF) in that page are turned back into bytes and cut into
 // sub-runs of valid multi-byte UTF-8; a sub-run is repaired when its decoding (peeling further layers
-// of the same damage while they decode whole) is more plausible than the text by more than the prior
+// of damage while they decode whole) is more plausible than the text by more than the prior
 // improbability of damage. Overlapping candidates from different pages are settled by that same gain.
 import {
   BYTE_OF,
@@ -72,7 +72,7 @@ const LOST_BYTE_MARGIN = 0;
 const MISSING_BYTE_MARGIN = 0;
 /** Bits against a layer of damage under another through a different page: damage of its own. */
 const OTHER_LAYER_BITS = PAGE_PRIOR_BITS.map((bits) => DAMAGE_PRIOR + bits);
-/** Further layers of the same misreading we peel off one span. */
+/** Layers of misreading we peel off one span at most. */
 const MAX_LAYERS = 3;
 
 /** Pages with undefined continuation bytes, whose misreadings may carry U+FFFD. */
