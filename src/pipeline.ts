@@ -211,19 +211,38 @@ function repairWindow(
       mojibakeFound = true;
       continue;
     }
-    let cleaned = (kinds & SURROGATES) !== 0 && runPass(findLoneSurrogates);
-    for (const cleanup of cleanups) cleaned = runPass(cleanup, false) || cleaned;
+    // No detector finds anything in `current` now: what the next pass may find, it finds where the
+    // clean-ups change the text, in the run of characters other than white space around each change
+    // (removing a control character may join the halves of an escape).
+    let around = 0;
+    let cleaned = false;
+    if ((kinds & SURROGATES) !== 0 && runPass(findLoneSurrogates)) {
+      cleaned = true;
+      around |= kindsAround(current, chosen, options, { anyPair: mojibakeFound, inRun: isNotSpace });
+    }
+    for (const cleanup of cleanups) {
+      if (!runPass(cleanup, false)) continue;
+      cleaned = true;
+      around |= kindsAround(current, chosen, options, { anyPair: mojibakeFound, inRun: isNotSpace });
+    }
     if (!cleaned) break;
+    known = around;
   }
   return { text: current, steps };
 }
 
 /**
  * The kinds of damage the replacements of `applied` (now part of `text`) may start: each is looked at
- * with the run of non-ASCII characters it stands in (mojibake can only form within such a run, and
- * the gate judges a run whole), one more character on each side, overlapping runs merged.
+ * with the run of characters it stands in (by default those beyond ASCII: mojibake can only form
+ * within such a run, and the gate judges a run whole), one more character on each side, overlapping
+ * runs merged; `anyPair` as for damageKinds.
  */
-function kindsAround(text: string, applied: readonly Repair[], options: ResolvedOptions): number {
+function kindsAround(
+  text: string,
+  applied: readonly Repair[],
+  options: ResolvedOptions,
+  { anyPair = false, inRun = isBeyondAscii }: { anyPair?: boolean; inRun?: (c: number) => boolean } = {},
+): number {
   let kinds = 0;
   let shift = 0;
   // The region being gathered: text[regionStart, regionEnd), runs already walked to their ends,
@@ -232,7 +251,7 @@ function kindsAround(text: string, applied: readonly Repair[], options: Resolved
   let regionEnd = -1;
   const flush = () => {
     if (regionEnd < 0) return;
-    kinds |= damageKinds(text, Math.max(0, regionStart - 1), Math.min(text.length, regionEnd + 1), options);
+    kinds |= damageKinds(text, Math.max(0, regionStart - 1), Math.min(text.length, regionEnd + 1), options, anyPair);
   };
   for (const repair of applied) {
     const start = repair.start + shift;
@@ -241,16 +260,20 @@ function kindsAround(text: string, applied: readonly Repair[], options: Resolved
     if (start > regionEnd) {
       flush();
       regionStart = start;
-      while (regionStart > 0 && text.charCodeAt(regionStart - 1) >= 0x80) regionStart--;
+      while (regionStart > 0 && inRun(text.charCodeAt(regionStart - 1))) regionStart--;
     } else {
       end = Math.max(end, regionEnd);
     }
-    while (end < text.length && text.charCodeAt(end) >= 0x80) end++;
+    while (end < text.length && inRun(text.charCodeAt(end))) end++;
     regionEnd = end;
   }
   flush();
   return kinds;
 }
+
+const isBeyondAscii = (c: number) => c >= 0x80;
+/** Escapes are made of characters other than white space (and mojibake of those beyond ASCII). */
+const isNotSpace = (c: number) => c > 0x20;
 
 /** The line breaks a repair of damage could make (the ASCII ones no decoding yields). */
 const MAKES_LINE_BREAK = /[\u2028\u2029]/;
