@@ -2,7 +2,7 @@
 // until nothing changes, then the normalizer; every change becomes a step in original coordinates.
 import { findHexEscapes } from './detector/hex-escapes.js';
 import { findHtmlEntities } from './detector/html-entities.js';
-import { findMojibake } from './detector/mojibake.js';
+import { findMojibake, type MojibakeEvidence } from './detector/mojibake.js';
 import { findUnicodeEscapes } from './detector/unicode-escapes.js';
 import { damageKinds, ESCAPES, MOJIBAKE, nextSuspectLine, SURROGATES, type SuspectLine } from './gate.js';
 import { cleanupPasses } from './normalizer/cleanups.js';
@@ -191,15 +191,11 @@ function repairWindow(
   // Damage first, then (when a pass finds no damage) surrogates and clean-ups; anything those change
   // is looked at again, so the result is a fixed point and fixText is idempotent. The gate says which
   // detectors each pass needs, so that a pass runs only the ones that can find something.
-  let mojibakeFound = false;
-  /** Pages that passes over this window repaired mojibake through. */
-  let confirmedPages = 0;
-  const findMojibakeConfirmed = (text: string, repairs: Repair[]) => {
-    confirmedPages = findMojibake(text, repairs, options, confirmedPages);
-  };
+  const evidence: MojibakeEvidence = { confirmed: 0, partial: false };
+  const findMojibakeWithEvidence = (text: string, repairs: Repair[]) => findMojibake(text, repairs, options, evidence);
   let known = windowKinds;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const kinds = known >= 0 ? known : damageKinds(current, 0, current.length, options, mojibakeFound);
+    const kinds = known >= 0 ? known : damageKinds(current, 0, current.length, options, evidence.partial);
     known = -1;
     if ((kinds & ESCAPES) !== 0 && runPass(findEscapes)) {
       // Decoded escapes are characters beyond ASCII, which make no new escapes: what the next pass
@@ -207,10 +203,7 @@ function repairWindow(
       known = (kinds & ~ESCAPES) | kindsAround(current, chosen, options);
       continue;
     }
-    if ((kinds & MOJIBAKE) !== 0 && runPass(findMojibakeConfirmed)) {
-      mojibakeFound = true;
-      continue;
-    }
+    if ((kinds & MOJIBAKE) !== 0 && runPass(findMojibakeWithEvidence)) continue;
     // No detector finds anything in `current` now: what the next pass may find, it finds where the
     // clean-ups change the text, in the run of characters other than white space around each change
     // (removing a control character may join the halves of an escape).
@@ -218,12 +211,12 @@ function repairWindow(
     let cleaned = false;
     if ((kinds & SURROGATES) !== 0 && runPass(findLoneSurrogates)) {
       cleaned = true;
-      around |= kindsAround(current, chosen, options, { anyPair: mojibakeFound, inRun: isNotSpace });
+      around |= kindsAround(current, chosen, options, { anyPair: evidence.partial, inRun: isNotSpace });
     }
     for (const cleanup of cleanups) {
       if (!runPass(cleanup, false)) continue;
       cleaned = true;
-      around |= kindsAround(current, chosen, options, { anyPair: mojibakeFound, inRun: isNotSpace });
+      around |= kindsAround(current, chosen, options, { anyPair: evidence.partial, inRun: isNotSpace });
     }
     if (!cleaned) break;
     known = around;

@@ -1,4 +1,5 @@
 // Rules of the detectors and the pipeline that the fixture tables state only by example.
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeSurrogatePairAt } from '../src/decoder/utf8.js';
 import { explainText, fixText, scanText } from '../src/index.js';
@@ -50,6 +51,19 @@ describe('steps', () => {
     expect(lost.detail).toBe('utf-8 read as windows-1252, 1 lost byte recovered');
   });
 
+  it('stay one per damaged run where a window is read whole, and name its layers', () => {
+    const text = 'Съешь же ещё этих мягких французских булок, да выпей чаю. Широкая электрификация южных губерний.';
+    const once = misread(text, 'windows-1252');
+    const { text: fixed, steps } = explainText(once);
+    expect(fixed).toBe(text);
+    expect(steps).toHaveLength(text.split(' ').length);
+    expect(new Set(steps.map((step) => step.detail))).toEqual(new Set(['utf-8 read as windows-1252']));
+    const twice = misread(misread(text, 'windows-1252'), 'macintosh');
+    const layered = explainText(twice);
+    expect(layered.text).toBe(text);
+    expect(layered.steps[0].detail).toBe('utf-8 read as macintosh, 2 layers (then windows-1252)');
+  });
+
   it('count offsets in UTF-16 code units of the input', () => {
     const [step] = scanText('😀 cafÃ©');
     expect([step.start, step.end]).toEqual([6, 8]);
@@ -66,3 +80,13 @@ describe('clean-ups', () => {
     expect(fixText('Hawaiʻi isnʼt', { uncurlQuotes: true })).toBe("Hawaiʻi isn't");
   });
 });
+
+/** UTF-8 bytes of `text` read through a single-byte page (an undefined byte as the same-numbered C1 control). */
+function misread(text: string, page: string): string {
+  let out = '';
+  for (const byte of Buffer.from(text, 'utf8')) {
+    const char = iconv.decode(Buffer.from([byte]), page);
+    out += char === '\ufffd' ? String.fromCharCode(byte) : char;
+  }
+  return out;
+}

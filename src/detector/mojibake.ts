@@ -20,36 +20,15 @@ import { isKnownTrigram, isKnownWholeWord, isKnownWord } from '../score/known-wo
 import { contextOf, type SpanContext, spanCost } from '../score/plausibility.js';
 import type { Repair } from '../types.js';
 import { forEachLossyRun, WILDCARD } from './lost-bytes.js';
+import { CONFIRMED_PRIOR, DAMAGE_PRIOR, LOOSE_BITS, MAX_LAYERS, OTHER_LAYER_BITS, PAGE_PRIOR_BITS } from './priors.js';
+import { forEachWholeRun, readWhole } from './whole-window.js';
 
-/** Bits by which a repair must lower the cost: how unlikely damage is before we see any evidence. */
-const DAMAGE_PRIOR = 11;
-/**
- * The same once the window holds a repair through the same page that cleared DAMAGE_PRIOR: one
- * misreading rarely damages only one word of a line, so the other spans need far less evidence.
- */
-const CONFIRMED_PRIOR = 1;
 /**
  * Bits against each candidate for every character of its run that decodes to nothing. Mojibake turns
  * every byte of a character into a high character, so a whole run decodes; a word of real text in the
  * page's own script (all high characters there) decodes only here and there.
  */
 const LEFTOVER_BITS = 8;
-/**
- * Bits against every repair through a page, by how seldom text is misread through it: Windows-1252
- * (and its subset ISO-8859-1) behind most mojibake in the wild; Mac OS Roman and the other Windows
- * and ISO pages of Europe's big languages less often; the DOS pages and KOI8-R, whose text rarely
- * meets UTF-8 any more, least. Between two pages that explain a span about as well, the common one wins.
- */
-const PAGE_PRIOR_BITS = PAGES.map((page) => {
-  if (page.name === 'windows-1252' || page.name === 'iso-8859-1') return 0;
-  if (['cp437', 'cp850', 'koi8-r'].includes(page.name)) return 4;
-  return 2;
-});
-/**
- * Bits against each character a page explains only as a C1 control it passes through: a decoder of
- * that page would have shown its own character there, so a page with C1 controls of its own fits better.
- */
-const LOOSE_BITS = 2;
 /** Bits against each byte a repair must assume was dropped from the text without a trace. */
 const MISSING_BYTE_BITS = 6;
 /** Bits a lost byte's candidate earns when it makes a word that real text is known to hold. */
@@ -70,11 +49,6 @@ const LONGEST_WORD = 32;
 const LOST_BYTE_MARGIN = 0;
 /** The same for a byte that left no trace: a guess at both the byte and its place, so it must stand out. */
 const MISSING_BYTE_MARGIN = 0;
-/** Bits against a layer of damage under another through a different page: damage of its own. */
-const OTHER_LAYER_BITS = PAGE_PRIOR_BITS.map((bits) => DAMAGE_PRIOR + bits);
-/** Layers of misreading we peel off one span at most. */
-const MAX_LAYERS = 3;
-
 /** Pages with undefined continuation bytes, whose misreadings may carry U+FFFD. */
 const LOSSY_PAGES = PAGES.reduce((mask, page) => (page.lostContinuations.length > 0 ? mask | page.bit : mask), 0);
 
@@ -223,16 +197,39 @@ function candidateAt(
   return { start, end, text, page, layers, gain, loose, guessed, weak: false, alternative: 0, penalty: 0, inner: null };
 }
 
-/**
- * Finds the mojibake of a window. `confirmed` holds the pages that earlier passes over the same window
- * repaired it through (a window's evidence holds across its passes); returns them with this pass's.
- */
-export function findMojibake(text: string, repairs: Repair[], options: ResolvedOptions, confirmed = 0): number {
+/** What the passes over one window learn of its mojibake, carried from pass to pass. */
+export interface MojibakeEvidence {
+  /** Pages the window was repaired through span by span (a window's evidence holds across its passes). */
+  confirmed: number;
+  /**
+   * Whether some pass repaired spans of it one by one, which may have left damage beside them that
+   * looks like little on its own (a lead byte whose continuation byte vanished). A window read whole
+   * leaves none: every character beyond ASCII in it was part of a sequence.
+   */
+  partial: boolean;
+}
+
+/** Finds the mojibake of a window, with what earlier passes over it learned (updated). */
+export function findMojibake(
+  text: string,
+  repairs: Repair[],
+  options: ResolvedOptions,
+  evidence: MojibakeEvidence,
+): void {
+  const confirmed = evidence.confirmed;
   const lostBytes = options.lostBytes && !mostlyLost(text);
   const pages = candidatePages(text, lostBytes, confirmed);
   if (pages === 0) {
     mapLoneC1(text, 0, text.length, repairs);
-    return confirmed;
+    return;
+  }
+  const whole = readWhole(text, pages);
+  if (whole !== null) {
+    const detail = detailOfLayers(whole.pages);
+    forEachWholeRun(text, whole.text, (start, end, replacement) => {
+      repairs.push({ start, end, replacement, kind: 'mojibake', detail });
+    });
+    return;
   }
   const readings: Reading[] = [];
   for (let p = 0; p < PAGES.length; p++) {
@@ -262,7 +259,8 @@ export function findMojibake(text: string, repairs: Repair[], options: ResolvedO
   const chosen = resolve(text, candidates, pages, confirmed);
   let at = 0;
   for (const candidate of chosen) {
-    confirmed |= PAGES[candidate.page].bit;
+    evidence.confirmed |= PAGES[candidate.page].bit;
+    evidence.partial = true;
     mapLoneC1(text, at, candidate.start, repairs);
     repairs.push({
       start: candidate.start,
@@ -274,19 +272,27 @@ export function findMojibake(text: string, repairs: Repair[], options: ResolvedO
     at = candidate.end;
   }
   mapLoneC1(text, at, text.length, repairs);
-  return confirmed;
 }
 
 /** The plain detail of each page's repairs, made once (most repairs have no more to say). */
 const PLAIN_DETAILS = PAGES.map((page) => `utf-8 read as ${page.name}`);
 
 function detailOf(candidate: Candidate): string {
-  if (candidate.layers <= 1 && candidate.guessed <= 0) return PLAIN_DETAILS[candidate.page];
-  const inner = candidate.inner === null ? '' : ` (then ${candidate.inner.map((q) => PAGES[q].name).join(', ')})`;
-  const layers = candidate.layers > 1 ? `, ${candidate.layers} layers${inner}` : '';
-  const guessed =
-    candidate.guessed > 0 ? `, ${candidate.guessed} lost byte${candidate.guessed > 1 ? 's' : ''} recovered` : '';
-  return `${PLAIN_DETAILS[candidate.page]}${layers}${guessed}`;
+  return describe(candidate.page, candidate.layers, candidate.inner, candidate.guessed);
+}
+
+/** A window read whole: its layers' pages, the outermost first (see readWhole). */
+function detailOfLayers(pages: readonly number[]): string {
+  const inner = pages.slice(1);
+  return describe(pages[0], pages.length, inner.every((q) => q === pages[0]) ? null : inner, 0);
+}
+
+function describe(page: number, layers: number, innerPages: readonly number[] | null, guessed: number): string {
+  if (layers <= 1 && guessed <= 0) return PLAIN_DETAILS[page];
+  const inner = innerPages === null ? '' : ` (then ${innerPages.map((q) => PAGES[q].name).join(', ')})`;
+  const layered = layers > 1 ? `, ${layers} layers${inner}` : '';
+  const lost = guessed > 0 ? `, ${guessed} lost byte${guessed > 1 ? 's' : ''} recovered` : '';
+  return `${PLAIN_DETAILS[page]}${layered}${lost}`;
 }
 
 /** Where more than a quarter of a window is U+FFFD, too much was lost to guess what it was. */

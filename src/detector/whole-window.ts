@@ -1,0 +1,235 @@
+// A window that one page turns, whole, into valid UTF-8 with many sequences is read at once. Text that
+// was never misread hardly ever has that shape (its accented letters are lead bytes there, and each
+// would need the right symbols after it), while text misread whole always has it. Weighing such a
+// window span by span, page by page (findMojibake's general path) would only confirm what the window
+// shows whole, at many times the cost; the window's cost must still drop by more than the prior of
+// damage, so the shape alone repairs nothing.
+import { BYTE_OF, HIGH_INDEX, PAGES } from '../decoder/codepages.js';
+import { contextOf, EDGE, type SpanContext, spanCost } from '../score/plausibility.js';
+import { DAMAGE_PRIOR, LOOSE_BITS, MAX_LAYERS, OTHER_LAYER_BITS, PAGE_PRIOR_BITS } from './priors.js';
+
+/** Fewest multi-byte sequences a window must hold to be read whole: fewer go span by span. */
+const WHOLE_SEQUENCES = 8;
+
+/** A window read whole: its text under every layer, and the page of each layer (the outermost first). */
+export interface WholeReading {
+  text: string;
+  pages: number[];
+}
+
+/**
+ * The window read whole through `pages` (a bit mask), layer under layer while each layer decodes
+ * whole too and lowers the cost; null where no page reads it whole, where two pages read it as
+ * different bytes, or where its cost does not drop by more than the prior of damage.
+ */
+export function readWhole(text: string, pages: number): WholeReading | null {
+  const first = firstHigh(text);
+  if (first < 0 || text.length - first < 2 * WHOLE_SEQUENCES) return null;
+  const outer = pageReadingWhole(text, first, pages);
+  if (outer < 0) return null;
+  const assumed = PAGE_PRIOR_BITS[outer] + LOOSE_BITS * keptLoose;
+  // Costs are weighed over a sample: from the first high character to the first sequence boundary
+  // after SAMPLE_SEQUENCES sequences, seen with what precedes it (ASCII, the same under every layer).
+  const cut = first + sampleLength();
+  const context: SpanContext = { ...contextOf(text, first, first), next: EDGE, nextScript: -1 };
+  let sample = utf8.decode(kept.subarray(0, cut - first));
+  const reading: WholeReading = {
+    text: text.slice(0, first) + utf8.decode(kept.subarray(0, keptLength)),
+    pages: [outer],
+  };
+  let cost = spanCost(sample, context);
+  if (spanCost(text.slice(first, cut), context) - cost - assumed <= DAMAGE_PRIOR) return null;
+  while (reading.pages.length < MAX_LAYERS) {
+    // The window's shape is settled by the outer layer: an inner one need only decode whole, and
+    // of the pages that decode it, the cheapest reading wins (the outer page first, to win a tie).
+    let best = '';
+    let bestPage = -1;
+    let bestCost = cost;
+    for (let k = -1; k < PAGES.length; k++) {
+      const q = k < 0 ? outer : k;
+      if ((k >= 0 && q === outer) || encodeWhole(reading.text, first, q, 1, trial) < 0) continue;
+      // The sample may end inside a sequence of this layer: both sides are weighed up to where it ends.
+      const deeper = readPrefixThrough(sample, q);
+      const current = prefixLength < sample.length ? spanCost(sample.slice(0, prefixLength), context) : cost;
+      // A layer through another page is damage of its own, as unlikely as the first.
+      const bits = spanCost(deeper, context) + (q === outer ? 0 : OTHER_LAYER_BITS[q]) - current + cost;
+      if (bits < bestCost) {
+        best = deeper;
+        bestPage = q;
+        bestCost = bits;
+      }
+    }
+    if (bestPage < 0) break;
+    sample = best;
+    cost = spanCost(sample, context);
+    reading.text = text.slice(0, first) + readPrefixThrough(reading.text.slice(first), bestPage);
+    reading.pages.push(bestPage);
+  }
+  return reading;
+}
+
+/** Sequences the sample of a window holds at least (see readWhole). */
+const SAMPLE_SEQUENCES = 32;
+
+/** Length of the sample: the kept bytes up to the first sequence boundary after SAMPLE_SEQUENCES sequences, or all. */
+function sampleLength(): number {
+  let sequences = 0;
+  for (let i = 0; i < keptLength; i++) {
+    const byte = kept[i];
+    if (byte < 0x80 || byte >= 0xc0) {
+      if (sequences >= SAMPLE_SEQUENCES) return i;
+      if (byte >= 0xc0) sequences++;
+    }
+  }
+  return keptLength;
+}
+
+/** Characters of the text last given to readPrefixThrough that its reading covers. */
+let prefixLength = 0;
+
+/**
+ * `text`, every character of which is a byte in page p, read through p up to its last complete
+ * sequence (all of it where it ends with one); sets prefixLength.
+ */
+function readPrefixThrough(text: string, p: number): string {
+  const byteOf = BYTE_OF[p];
+  if (trial.length < text.length) trial = new Uint8Array(text.length);
+  let boundary = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const byte = c < 0x80 ? c : byteOf[HIGH_INDEX[c]];
+    if (byte < 0x80 || byte >= 0xc0) boundary = i;
+    trial[i] = byte;
+  }
+  prefixLength = sequenceEnds(trial, boundary) <= text.length ? text.length : boundary;
+  return utf8.decode(trial.subarray(0, prefixLength));
+}
+
+/** Where the sequence that starts at bytes[at] would end. */
+function sequenceEnds(bytes: Uint8Array, at: number): number {
+  const lead = bytes[at];
+  return at + (lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4);
+}
+
+function firstHigh(text: string): number {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return i;
+  return -1;
+}
+
+/** The bytes of the page last chosen by pageReadingWhole, from the window's first high character. */
+let kept = new Uint8Array(1024);
+let keptLength = 0;
+let keptLoose = 0;
+/** The bytes of the page being tried. */
+let trial = new Uint8Array(1024);
+
+/**
+ * The page through which text[from, end) turns into valid UTF-8 with WHOLE_SEQUENCES sequences or
+ * more, its bytes left in `kept`; -1 when no page does or two pages give different bytes. Among
+ * pages giving the same bytes, the one a repair through it assumes least of (see assumedBits).
+ */
+function pageReadingWhole(text: string, from: number, pages: number): number {
+  const length = text.length - from;
+  if (trial.length < length) {
+    // (Nothing kept is needed across calls: each call reads one text afresh.)
+    trial = new Uint8Array(length);
+    kept = new Uint8Array(length);
+  }
+  let chosen = -1;
+  for (let p = 0; p < PAGES.length; p++) {
+    if ((pages & PAGES[p].bit) === 0) continue;
+    const loose = encodeWhole(text, from, p, WHOLE_SEQUENCES, trial);
+    if (loose < 0) continue;
+    if (chosen >= 0) {
+      for (let i = 0; i < length; i++) if (trial[i] !== kept[i]) return -1;
+      if (PAGE_PRIOR_BITS[p] + LOOSE_BITS * loose >= assumedBits(chosen)) continue;
+    }
+    const swap = kept;
+    kept = trial;
+    trial = swap;
+    keptLength = length;
+    keptLoose = loose;
+    chosen = p;
+  }
+  return chosen;
+}
+
+/** Bits a repair through page p assumes: the page's prior and the C1 controls it only passes through. */
+function assumedBits(p: number): number {
+  return PAGE_PRIOR_BITS[p] + LOOSE_BITS * keptLoose;
+}
+
+/**
+ * Writes text[from, end) through page p into `out` and checks it is valid UTF-8 with `fewest` sequences or more;
+ * returns how many characters the page explains only as C1 controls, or -1.
+ */
+function encodeWhole(text: string, from: number, p: number, fewest: number, out: Uint8Array): number {
+  const byteOf = BYTE_OF[p];
+  const high = PAGES[p].high;
+  let sequences = 0;
+  let loose = 0;
+  /** Continuation bytes the current sequence still needs, and the range its next one must be in. */
+  let needed = 0;
+  let low = 0x80;
+  let top = 0xbf;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let byte = c;
+    if (c >= 0x80) {
+      byte = byteOf[HIGH_INDEX[c]];
+      if (byte === 0) return -1;
+      if (c <= 0x9f && high.charCodeAt(c - 0x80) !== c) loose++;
+    }
+    out[i - from] = byte;
+    if (needed > 0) {
+      if (byte < low || byte > top) return -1;
+      needed--;
+      low = 0x80;
+      top = 0xbf;
+    } else if (byte >= 0x80) {
+      // The lead's own limits on its first continuation byte rule out overlong forms, surrogates
+      // (also as CESU-8 pairs, which the general path reads) and code points beyond U+10FFFF.
+      if (byte >= 0xc2 && byte <= 0xdf) {
+        needed = 1;
+      } else if (byte >= 0xe0 && byte <= 0xef) {
+        needed = 2;
+        if (byte === 0xe0) low = 0xa0;
+        if (byte === 0xed) top = 0x9f;
+      } else if (byte >= 0xf0 && byte <= 0xf4) {
+        needed = 3;
+        if (byte === 0xf0) low = 0x90;
+        if (byte === 0xf4) top = 0x8f;
+      } else {
+        return -1;
+      }
+      sequences++;
+    }
+  }
+  return needed === 0 && sequences >= fewest ? loose : -1;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/**
+ * Calls `onRun(start, end, replacement)` for each run of high characters of `text` and its reading in
+ * `decoded`: ASCII stays where it is through every layer, so the runs of the two pair up in order.
+ */
+export function forEachWholeRun(
+  text: string,
+  decoded: string,
+  onRun: (start: number, end: number, replacement: string) => void,
+): void {
+  let j = 0;
+  for (let i = 0; i < text.length; ) {
+    if (text.charCodeAt(i) < 0x80) {
+      i++;
+      j++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && text.charCodeAt(i) >= 0x80) i++;
+    const from = j;
+    while (j < decoded.length && decoded.charCodeAt(j) >= 0x80) j++;
+    onRun(start, i, decoded.slice(from, j));
+  }
+}
