@@ -11,6 +11,8 @@ import { MAX_WINDOW } from './windows.js';
 
 /** Per page, where the last run the gate looked at whole ends. */
 const checkedUntil = new Int32Array(PAGES.length);
+/** Whether checkedUntil holds anything to clear (most scans never stop at a pair). */
+let checkedAny = false;
 
 const BACKSLASH = 0x5c;
 /**
@@ -113,7 +115,10 @@ function scan(
   const mojibake = options.mojibake;
   const lostBytes = options.lostBytes;
   let kinds = 0;
-  checkedUntil.fill(0);
+  if (checkedAny) {
+    checkedUntil.fill(0);
+    checkedAny = false;
+  }
   lineStart = from;
   lineEnd = -1;
   longLine = false;
@@ -202,6 +207,7 @@ function startsMojibake(text: string, i: number, pages: number, from: number, to
     const verdict = runVerdict(text, i, from, to, p);
     if (verdict > 0) return true;
     checkedUntil[p] = -verdict;
+    checkedAny = true;
   }
   return false;
 }

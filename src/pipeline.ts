@@ -219,7 +219,9 @@ function repairWindow(
       around |= kindsAround(current, chosen, options, { anyPair: evidence.partial, inRun: isNotSpace });
     }
     if (!cleaned) break;
-    known = around;
+    // The mojibake of a window is judged on the whole window (how much of it a page explains), so
+    // where this pass looked for some, a clean-up anywhere in the window has it looked for again.
+    known = around | (kinds & MOJIBAKE);
   }
   return { text: current, steps };
 }
