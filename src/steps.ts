@@ -80,24 +80,16 @@ function net(step: Step): number {
   return step.after.length - (step.end - step.start);
 }
 
-/** The pieces of applyRepairs, reused from call to call. */
-const sharedPieces: string[] = [];
-
 /** Rebuilds the text with the repairs (sorted, non-overlapping) applied, from slices. */
 export function applyRepairs(text: string, repairs: readonly Repair[]): string {
   if (repairs.length === 0) return text;
-  // Joined once into a flat string: the next pass reads it character by character, which would
-  // flatten a string built by concatenation anyway, and the output copies it again.
-  const pieces = sharedPieces;
+  let out = '';
   let at = 0;
   for (const repair of repairs) {
-    pieces.push(text.slice(at, repair.start), repair.replacement);
+    out += text.slice(at, repair.start) + repair.replacement;
     at = repair.end;
   }
-  pieces.push(text.slice(at));
-  const out = pieces.join('');
-  pieces.length = 0;
-  return out;
+  return out + text.slice(at);
 }
 
 /** Offsets all steps by `offset`, appending them to `into`. */
