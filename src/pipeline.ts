@@ -78,6 +78,7 @@ function run(text: string, options: ResolvedOptions, steps: Step[] | null): stri
   const cleanups = cleanupPasses(options);
   const alwaysRun = cleanups.length > 0;
   const out = new TextBuilder();
+  const repairer = new WindowRepair(options, cleanups);
   let copied = 0;
   let breaks: LineBreaks | undefined;
   const line: SuspectLine = { start: 0, end: 0, kinds: 0 };
@@ -102,13 +103,14 @@ function run(text: string, options: ResolvedOptions, steps: Step[] | null): stri
     }
     if (alwaysRun || kinds !== 0) {
       const window = text.slice(start, end);
-      const repaired = repairWindow(window, kinds, options, cleanups, steps === null ? null : []);
-      if (repaired.text !== window) {
+      const repaired = repairer.repair(window, kinds, steps === null ? null : []);
+      if (repaired !== window) {
         out.add(text.slice(copied, start));
-        out.add(repaired.text);
+        out.add(repaired);
         copied = end;
       }
-      if (steps !== null && repaired.steps !== null) shiftSteps(repaired.steps, start, steps);
+      const taken = repairer.stepsTaken();
+      if (steps !== null && taken !== null) shiftSteps(taken, start, steps);
     }
     start = end;
   }
@@ -158,86 +160,119 @@ const CHUNK_LENGTH = 1 << 18;
 /** Units of a piece that is not worth copying into a chunk. */
 const LONG_PIECE = 1 << 12;
 
+type Find = (text: string, repairs: Repair[]) => void;
+
 /**
- * One window repaired, with its steps in the window's coordinates when `steps` is given; the gate's
- * `windowKinds` say which detectors the first pass needs.
+ * Repairs windows one at a time, with the options of one call: made once per call, so that a window
+ * (most are short lines) costs no closures of its own.
  */
-function repairWindow(
-  window: string,
-  windowKinds: number,
-  options: ResolvedOptions,
-  cleanups: ReadonlyArray<(text: string, repairs: Repair[]) => void>,
-  steps: Step[] | null,
-): { text: string; steps: Step[] | null } {
-  const escapes = escapeDetectors(options);
-  const findEscapes = (text: string, repairs: Repair[]) => {
-    for (const detect of escapes) detect(text, repairs, options);
-  };
-  let current = window;
-  let chosen: Repair[] = [];
-  const runPass = (find: (text: string, repairs: Repair[]) => void, damage = true): boolean => {
+class WindowRepair {
+  private readonly escapes: Detector[];
+  private readonly findEscapes: Find;
+  private readonly findMojibake: Find;
+  /** The window being repaired, its text now, its steps so far (null when none are kept), and the last pass's repairs. */
+  private window = '';
+  private current = '';
+  private steps: Step[] | null = null;
+  private chosen: Repair[] = [];
+  /** What the passes over the window learned of its mojibake. */
+  private readonly evidence: MojibakeEvidence = { confirmed: 0, partial: false };
+
+  constructor(
+    private readonly options: ResolvedOptions,
+    private readonly cleanups: ReadonlyArray<Find>,
+  ) {
+    this.escapes = escapeDetectors(options);
+    this.findEscapes = (text, repairs) => {
+      for (const detect of this.escapes) detect(text, repairs, options);
+    };
+    this.findMojibake = (text, repairs) => findMojibake(text, repairs, options, this.evidence);
+  }
+
+  /**
+   * Repairs `window` (its steps, in the window's coordinates, kept when `steps` is an array); the
+   * gate's `windowKinds` say which detectors the first pass needs. Returns the text; see `stepsTaken`.
+   */
+  repair(window: string, windowKinds: number, steps: Step[] | null): string {
+    const { options, cleanups, evidence } = this;
+    this.window = window;
+    this.current = window;
+    this.steps = steps;
+    this.chosen = [];
+    evidence.confirmed = 0;
+    evidence.partial = false;
+    // Damage first, then (when a pass finds no damage) surrogates and clean-ups; anything those change
+    // is looked at again, so the result is a fixed point and fixText is idempotent. The gate says which
+    // detectors each pass needs, so that a pass runs only the ones that can find something.
+    let known = windowKinds;
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      const kinds = known >= 0 ? known : damageKinds(this.current, 0, this.current.length, options, evidence.partial);
+      known = -1;
+      if ((kinds & ESCAPES) !== 0 && this.runPass(this.findEscapes, true)) {
+        // Decoded escapes are characters beyond ASCII, which make no new escapes: what the next pass
+        // may find is what this one knew of besides escapes, and what the new characters start.
+        known = (kinds & ~ESCAPES) | kindsAround(this.current, this.chosen, options, false, false);
+        continue;
+      }
+      if ((kinds & MOJIBAKE) !== 0 && this.runPass(this.findMojibake, true)) continue;
+      // No detector finds anything in `current` now: what the next pass may find, it finds where the
+      // clean-ups change the text, in the run of characters other than white space around each change
+      // (removing a control character may join the halves of an escape).
+      let around = 0;
+      let cleaned = false;
+      if ((kinds & SURROGATES) !== 0 && this.runPass(findLoneSurrogates, true)) {
+        cleaned = true;
+        around |= kindsAround(this.current, this.chosen, options, evidence.partial, true);
+      }
+      for (const cleanup of cleanups) {
+        if (!this.runPass(cleanup, false)) continue;
+        cleaned = true;
+        around |= kindsAround(this.current, this.chosen, options, evidence.partial, true);
+      }
+      if (!cleaned) break;
+      // The mojibake of a window is judged on the whole window (how much of it a page explains), so
+      // where this pass looked for some, a clean-up anywhere in the window has it looked for again.
+      known = around | (kinds & MOJIBAKE);
+    }
+    return this.current;
+  }
+
+  /** The steps of the last window repaired (null when none were kept). */
+  stepsTaken(): Step[] | null {
+    return this.steps;
+  }
+
+  /** Runs one detector or clean-up over the window's text; whether it changed anything. */
+  private runPass(find: Find, damage: boolean): boolean {
     let repairs: Repair[] = [];
-    find(current, repairs);
+    find(this.current, repairs);
     // A repair of damage never makes a line break: windows are lines, and a break made inside one
     // would move the windows of the next call (JSON writes U+2028 and U+2029 escaped on purpose, too).
     if (damage && repairs.some(makesLineBreak)) repairs = repairs.filter((repair) => !makesLineBreak(repair));
     if (repairs.length === 0) return false;
     repairs.sort((a, b) => a.start - b.start);
-    chosen = dropOverlaps(repairs);
-    if (steps !== null) steps = mergeRepairs(window, current, steps, chosen);
-    current = applyRepairs(current, chosen);
+    this.chosen = dropOverlaps(repairs);
+    if (this.steps !== null) this.steps = mergeRepairs(this.window, this.current, this.steps, this.chosen);
+    this.current = applyRepairs(this.current, this.chosen);
     return true;
-  };
-  // Damage first, then (when a pass finds no damage) surrogates and clean-ups; anything those change
-  // is looked at again, so the result is a fixed point and fixText is idempotent. The gate says which
-  // detectors each pass needs, so that a pass runs only the ones that can find something.
-  const evidence: MojibakeEvidence = { confirmed: 0, partial: false };
-  const findMojibakeWithEvidence = (text: string, repairs: Repair[]) => findMojibake(text, repairs, options, evidence);
-  let known = windowKinds;
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const kinds = known >= 0 ? known : damageKinds(current, 0, current.length, options, evidence.partial);
-    known = -1;
-    if ((kinds & ESCAPES) !== 0 && runPass(findEscapes)) {
-      // Decoded escapes are characters beyond ASCII, which make no new escapes: what the next pass
-      // may find is what this one knew of besides escapes, and what the new characters start.
-      known = (kinds & ~ESCAPES) | kindsAround(current, chosen, options);
-      continue;
-    }
-    if ((kinds & MOJIBAKE) !== 0 && runPass(findMojibakeWithEvidence)) continue;
-    // No detector finds anything in `current` now: what the next pass may find, it finds where the
-    // clean-ups change the text, in the run of characters other than white space around each change
-    // (removing a control character may join the halves of an escape).
-    let around = 0;
-    let cleaned = false;
-    if ((kinds & SURROGATES) !== 0 && runPass(findLoneSurrogates)) {
-      cleaned = true;
-      around |= kindsAround(current, chosen, options, { anyPair: evidence.partial, inRun: isNotSpace });
-    }
-    for (const cleanup of cleanups) {
-      if (!runPass(cleanup, false)) continue;
-      cleaned = true;
-      around |= kindsAround(current, chosen, options, { anyPair: evidence.partial, inRun: isNotSpace });
-    }
-    if (!cleaned) break;
-    // The mojibake of a window is judged on the whole window (how much of it a page explains), so
-    // where this pass looked for some, a clean-up anywhere in the window has it looked for again.
-    known = around | (kinds & MOJIBAKE);
   }
-  return { text: current, steps };
 }
 
 /**
  * The kinds of damage the replacements of `applied` (now part of `text`) may start: each is looked at
- * with the run of characters it stands in (by default those beyond ASCII: mojibake can only form
- * within such a run, and the gate judges a run whole), one more character on each side, overlapping
- * runs merged; `anyPair` as for damageKinds.
+ * with the run of characters it stands in (those beyond ASCII: mojibake can only form within such a
+ * run, and the gate judges a run whole; with `nonSpaceRuns`, all but white space and C0 controls, as
+ * escapes are made of those), one more character on each side, overlapping runs merged; `anyPair` as
+ * for damageKinds.
  */
 function kindsAround(
   text: string,
   applied: readonly Repair[],
   options: ResolvedOptions,
-  { anyPair = false, inRun = isBeyondAscii }: { anyPair?: boolean; inRun?: (c: number) => boolean } = {},
+  anyPair: boolean,
+  nonSpaceRuns: boolean,
 ): number {
+  const floor = nonSpaceRuns ? 0x21 : 0x80;
   let kinds = 0;
   let shift = 0;
   // The region being gathered: text[regionStart, regionEnd), runs already walked to their ends,
@@ -255,20 +290,16 @@ function kindsAround(
     if (start > regionEnd) {
       flush();
       regionStart = start;
-      while (regionStart > 0 && inRun(text.charCodeAt(regionStart - 1))) regionStart--;
+      while (regionStart > 0 && text.charCodeAt(regionStart - 1) >= floor) regionStart--;
     } else {
       end = Math.max(end, regionEnd);
     }
-    while (end < text.length && inRun(text.charCodeAt(end))) end++;
+    while (end < text.length && text.charCodeAt(end) >= floor) end++;
     regionEnd = end;
   }
   flush();
   return kinds;
 }
-
-const isBeyondAscii = (c: number) => c >= 0x80;
-/** Escapes are made of characters other than white space (and mojibake of those beyond ASCII). */
-const isNotSpace = (c: number) => c > 0x20;
 
 /** The line breaks a repair of damage could make (the ASCII ones no decoding yields). */
 const MAKES_LINE_BREAK = /[\u2028\u2029]/;
