@@ -142,12 +142,15 @@ function scan(
     }
     if (MAY_START[c] === LINE_BREAK) {
       if (mode !== TO_LINE_END) continue;
-      noteLineEnd(c === 0x0d && i + 1 < to && text.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1);
-      if (kinds !== 0 || longLine) return kinds;
-      lineStart = lineEnd;
-      lineEnd = -1;
-      limit = Math.min(to, lineStart + MAX_WINDOW);
-      i = lineStart - 1;
+      const end = c === 0x0d && i + 1 < to && text.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1;
+      if (kinds !== 0 || end - lineStart > MAX_WINDOW) {
+        noteLineEnd(end);
+        return kinds;
+      }
+      // (The common case, a clean line: on to the next, with nothing more to note.)
+      lineStart = end;
+      limit = Math.min(to, end + MAX_WINDOW);
+      i = end - 1;
       continue;
     }
     if (c >= 0xa0 && c < 0xd800) {

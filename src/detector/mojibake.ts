@@ -218,17 +218,18 @@ export function findMojibake(
 ): void {
   const confirmed = evidence.confirmed;
   const lostBytes = options.lostBytes && !mostlyLost(text);
-  const pages = candidatePages(text, lostBytes, confirmed);
-  if (pages === 0) {
-    mapLoneC1(text, 0, text.length, repairs);
-    return;
-  }
-  const whole = readWhole(text, pages);
+  // (Every page that reads the window whole is a candidate page: it has leads and continuations.)
+  const whole = readWhole(text);
   if (whole !== null) {
     const detail = detailOfLayers(whole.pages);
     forEachWholeRun(text, whole.text, (start, end, replacement) => {
       repairs.push({ start, end, replacement, kind: 'mojibake', detail });
     });
+    return;
+  }
+  const pages = candidatePages(text, lostBytes, confirmed);
+  if (pages === 0) {
+    mapLoneC1(text, 0, text.length, repairs);
     return;
   }
   const readings: Reading[] = [];

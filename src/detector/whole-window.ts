@@ -18,14 +18,14 @@ export interface WholeReading {
 }
 
 /**
- * The window read whole through `pages` (a bit mask), layer under layer while each layer decodes
+ * The window read whole through a page, layer under layer while each layer decodes
  * whole too and lowers the cost; null where no page reads it whole, where two pages read it as
  * different bytes, or where its cost does not drop by more than the prior of damage.
  */
-export function readWhole(text: string, pages: number): WholeReading | null {
+export function readWhole(text: string): WholeReading | null {
   const first = firstHigh(text);
   if (first < 0 || text.length - first < 2 * WHOLE_SEQUENCES) return null;
-  const outer = pageReadingWhole(text, first, pages);
+  const outer = pageReadingWhole(text, first);
   if (outer < 0) return null;
   const assumed = PAGE_PRIOR_BITS[outer] + LOOSE_BITS * keptLoose;
   // Costs are weighed over a sample: from the first high character to the first sequence boundary
@@ -69,7 +69,7 @@ export function readWhole(text: string, pages: number): WholeReading | null {
 }
 
 /** Sequences the sample of a window holds at least (see readWhole). */
-const SAMPLE_SEQUENCES = 32;
+const SAMPLE_SEQUENCES = 16;
 
 /** Length of the sample: the kept bytes up to the first sequence boundary after SAMPLE_SEQUENCES sequences, or all. */
 function sampleLength(): number {
@@ -128,7 +128,7 @@ let trial = new Uint8Array(1024);
  * more, its bytes left in `kept`; -1 when no page does or two pages give different bytes. Among
  * pages giving the same bytes, the one a repair through it assumes least of (see assumedBits).
  */
-function pageReadingWhole(text: string, from: number, pages: number): number {
+function pageReadingWhole(text: string, from: number): number {
   const length = text.length - from;
   if (trial.length < length) {
     // (Nothing kept is needed across calls: each call reads one text afresh.)
@@ -137,7 +137,6 @@ function pageReadingWhole(text: string, from: number, pages: number): number {
   }
   let chosen = -1;
   for (let p = 0; p < PAGES.length; p++) {
-    if ((pages & PAGES[p].bit) === 0) continue;
     const loose = encodeWhole(text, from, p, WHOLE_SEQUENCES, trial);
     if (loose < 0) continue;
     if (chosen >= 0) {
