@@ -8,8 +8,11 @@ import { BYTE_OF, HIGH_INDEX, PAGES } from '../decoder/codepages.js';
 import { contextOf, EDGE, type SpanContext, spanCost } from '../score/plausibility.js';
 import { DAMAGE_PRIOR, LOOSE_BITS, MAX_LAYERS, OTHER_LAYER_BITS, PAGE_PRIOR_BITS } from './priors.js';
 
-/** Fewest multi-byte sequences a window must hold to be read whole: fewer go span by span. */
-const WHOLE_SEQUENCES = 8;
+/**
+ * Fewest multi-byte sequences a window must hold to be read whole: one or two may be real text that
+ * happens to have the shape (`Å’s`), and go span by span, where each is weighed on its own.
+ */
+const WHOLE_SEQUENCES = 3;
 
 /** A window read whole: its text under every layer, and the page of each layer (the outermost first). */
 export interface WholeReading {
