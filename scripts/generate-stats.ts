@@ -16,6 +16,9 @@ import { CASES, caseOfClass, classOf, scriptOfLetter } from '../src/score/classe
 import { foldForTrigram, trigramKey, WORD, wordBits } from '../src/score/words.js';
 import { cldrVocabulary } from './cldr-vocabulary.js';
 
+/** Any character beyond ASCII. */
+const BEYOND_ASCII = /[^\x00-\x7f]/;
+
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 
@@ -234,7 +237,7 @@ function bloomFilter(keys: ReadonlySet<string>, bitsPerKey: number, hashes: numb
 function wordsBeyondAscii(texts: readonly string[]): Set<string> {
   const words = new Set<string>();
   for (const text of texts) {
-    for (const word of text.toLowerCase().match(WORD) ?? []) if (/[^\x00-\x7f]/.test(word)) words.add(word);
+    for (const word of text.toLowerCase().match(WORD) ?? []) if (BEYOND_ASCII.test(word)) words.add(word);
   }
   return words;
 }

@@ -10,12 +10,17 @@ import iconv from 'iconv-lite';
 import { PAGES } from '../src/decoder/codepages.js';
 import { isHeldOut } from './generate-stats.js';
 
+/** Any character beyond ASCII. */
+const BEYOND_ASCII = /[^\x00-\x7f]/;
+/** Punctuation at either end of a word. */
+const EDGE_PUNCTUATION = /^[\p{P}]+|[\p{P}]+$/gu;
+
 const records = readFileSync(new URL('../fixtures/corpus/dev.jsonl', import.meta.url), 'utf8')
   .split('\n')
   .filter(Boolean)
   .map((line) => JSON.parse(line) as { id: string; lang: string; expected: string });
 const texts = [...new Map(records.map((r) => [r.expected, r])).values()].filter(
-  (r) => /[^\x00-\x7f]/.test(r.expected) && (!process.env.HOLDOUT || isHeldOut(r.expected)),
+  (r) => BEYOND_ASCII.test(r.expected) && (!process.env.HOLDOUT || isHeldOut(r.expected)),
 );
 
 let seed = 12345;
@@ -80,13 +85,13 @@ export function makeEval(): EvalRecord[] {
       const text = record.expected;
       emit(`whole-${page.name}`, n, record.lang, misread(text, page), text);
       const words = text.split(' ');
-      const damaged = words.map((word, i) => ({ word, i })).filter(({ word }) => /[^\x00-\x7f]/.test(word));
+      const damaged = words.map((word, i) => ({ word, i })).filter(({ word }) => BEYOND_ASCII.test(word));
       if (damaged.length > 0) {
         const { i } = pick(damaged);
         const input = words.map((word, k) => (k === i ? misread(word, page) : word)).join(' ');
         emit(`word-${page.name}`, n, record.lang, input, text);
-        const alone = words[i].replace(/^[\p{P}]+|[\p{P}]+$/gu, '');
-        if (/[^\x00-\x7f]/.test(alone)) emit(`field-${page.name}`, n, record.lang, misread(alone, page), alone);
+        const alone = words[i].replace(EDGE_PUNCTUATION, '');
+        if (BEYOND_ASCII.test(alone)) emit(`field-${page.name}`, n, record.lang, misread(alone, page), alone);
       }
       const half = text.indexOf(' ', text.length >> 1);
       if (half > 0)

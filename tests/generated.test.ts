@@ -7,6 +7,11 @@ import { BYTE_OF, HIGH_INDEX, PAGES } from '../src/decoder/codepages.js';
 import { isKnownTrigram, isKnownWord } from '../src/score/known-words.js';
 import { foldForTrigram } from '../src/score/words.js';
 
+/** A run of letters and marks. */
+const WORD = /[\p{L}\p{M}]+/gu;
+/** Any character beyond ASCII. */
+const BEYOND_ASCII = /[^\x00-\x7f]/;
+
 const generated = (file: string) => readFileSync(join(import.meta.dirname, '..', 'src', 'generated', file), 'utf8');
 
 describe('generated tables', () => {
@@ -58,8 +63,8 @@ describe('generated tables', () => {
     let words = 0;
     let trigrams = 0;
     for (const text of corpus) {
-      for (const word of text.match(/[\p{L}\p{M}]+/gu) ?? []) {
-        if (!/[^\x00-\x7f]/.test(word)) continue;
+      for (const word of text.match(WORD) ?? []) {
+        if (!BEYOND_ASCII.test(word)) continue;
         words++;
         expect(isKnownWord(word), word).toBe(true);
       }
