@@ -21,9 +21,9 @@ export interface WholeReading {
 }
 
 /**
- * The window read whole through a page, layer under layer while each layer decodes
- * whole too and lowers the cost; null where no page reads it whole, where two pages read it as
- * different bytes, or where its cost does not drop by more than the prior of damage.
+ * The window read whole through a page, layer under layer while each layer decodes whole too and
+ * lowers the cost; null where no page reads it whole, where two pages read it as different bytes, or
+ * where its cost does not drop by more than the prior of damage.
  */
 export function readWhole(text: string): WholeReading | null {
   const first = firstHigh(text);
@@ -129,7 +129,8 @@ let trial = new Uint8Array(1024);
 /**
  * The page through which text[from, end) turns into valid UTF-8 with WHOLE_SEQUENCES sequences or
  * more, its bytes left in `kept`; -1 when no page does or two pages give different bytes. Among
- * pages giving the same bytes, the one a repair through it assumes least of (see assumedBits).
+ * pages giving the same bytes, the one a repair through it assumes least of: the page's prior, and
+ * the C1 controls it only passes through.
  */
 function pageReadingWhole(text: string, from: number): number {
   const length = text.length - from;
@@ -144,7 +145,7 @@ function pageReadingWhole(text: string, from: number): number {
     if (loose < 0) continue;
     if (chosen >= 0) {
       for (let i = 0; i < length; i++) if (trial[i] !== kept[i]) return -1;
-      if (PAGE_PRIOR_BITS[p] + LOOSE_BITS * loose >= assumedBits(chosen)) continue;
+      if (PAGE_PRIOR_BITS[p] + LOOSE_BITS * loose >= PAGE_PRIOR_BITS[chosen] + LOOSE_BITS * keptLoose) continue;
     }
     const swap = kept;
     kept = trial;
@@ -156,14 +157,9 @@ function pageReadingWhole(text: string, from: number): number {
   return chosen;
 }
 
-/** Bits a repair through page p assumes: the page's prior and the C1 controls it only passes through. */
-function assumedBits(p: number): number {
-  return PAGE_PRIOR_BITS[p] + LOOSE_BITS * keptLoose;
-}
-
 /**
- * Writes text[from, end) through page p into `out` and checks it is valid UTF-8 with `fewest` sequences or more;
- * returns how many characters the page explains only as C1 controls, or -1.
+ * Writes text[from, end) through page p into `out` and checks it is valid UTF-8 with `fewest`
+ * sequences or more; returns how many characters the page explains only as C1 controls, or -1.
  */
 function encodeWhole(text: string, from: number, p: number, fewest: number, out: Uint8Array): number {
   const byteOf = BYTE_OF[p];
