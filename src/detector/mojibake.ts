@@ -252,15 +252,9 @@ export function findMojibake(
     const skip = bestCoverage >= SETTLED_RATIO && reading.coverage < SETTLED_RATIO * bestCoverage;
     readShortRuns(text, reading);
     weigh(text, reading, candidates, costs, skip ? settled : null);
-    // A span a page repaired with confidence is settled for the pages weighed after it that fit clearly
-    // worse; one that fits worse itself settles spans only for pages that are rarer still (of two as
-    // common, neither keeps the other from weighing a span they read differently).
-    const level = skip ? 2 + PAGE_PRIOR_BITS[reading.page] : SETTLED_BY_BEST;
     for (let k = first; k < candidates.length; k++) {
       const candidate = candidates[k];
-      if (candidate.gain <= DAMAGE_PRIOR) continue;
-      for (let i = candidate.start; i < candidate.end; i++)
-        if (settled[i] === 0 || settled[i] > level) settled[i] = level;
+      if (candidate.gain > DAMAGE_PRIOR) settled.fill(1, candidate.start, candidate.end);
     }
   }
   const chosen = resolve(text, candidates, pages, confirmed);
@@ -654,13 +648,7 @@ function decodeRun(
 function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs, settled: Uint8Array | null): void {
   const first = out.length;
   for (const subRun of reading.subRuns) {
-    if (
-      settled !== null &&
-      settles(settled[subRun.start], reading.page) &&
-      settles(settled[subRun.end - 1], reading.page)
-    ) {
-      continue;
-    }
+    if (settled !== null && settled[subRun.start] === 1 && settled[subRun.end - 1] === 1) continue;
     let candidate: Candidate | null;
     if (subRun.options === null) {
       candidate = evaluateExact(text, subRun.start, subRun.end, reading.page, costs);
@@ -1166,17 +1154,6 @@ class Flags {
     else this.flags.fill(0, 0, length);
     return this.flags;
   }
-}
-
-/**
- * How a character was settled (see findMojibake): 0 not at all, SETTLED_BY_BEST by a page that fits
- * about as well as the best, 2 + its prior by one that fits clearly worse.
- */
-const SETTLED_BY_BEST = 1;
-
-/** Whether a character settled at `level` is left alone by page p (one that fits clearly worse). */
-function settles(level: number, p: number): boolean {
-  return level !== 0 && level <= 1 + PAGE_PRIOR_BITS[p];
 }
 
 /** Spans that a page already repaired with confidence (findMojibake), and spans claimed (resolve). */
