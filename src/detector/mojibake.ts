@@ -15,7 +15,7 @@ import {
 } from '../decoder/codepages.js';
 import { decodeUtf8Run, forEachUtf8Run, sequenceLength, validSequenceLength } from '../decoder/utf8.js';
 import type { ResolvedOptions } from '../options.js';
-import { classOf, isCapitalInsideWord, isLetterClass, scriptOfLetter } from '../score/classes.js';
+import { CATEGORY, category, classOf, isCapitalInsideWord, isLetterClass, scriptOfLetter } from '../score/classes.js';
 import { isKnownTrigram, isKnownWholeWord, isKnownWord } from '../score/known-words.js';
 import { contextOf, type SpanContext, spanCost } from '../score/plausibility.js';
 import type { Repair } from '../types.js';
@@ -181,6 +181,8 @@ interface Candidate {
   penalty: number;
   /** The pages of the layers under the first, where one is not `page`; else null. */
   inner: number[] | null;
+  /** Whether it reads its sub-run as it stands, with no byte guessed or assumed missing. */
+  exact: boolean;
 }
 
 /** A new candidate; every candidate is made here, so that all have one shape (they are many, and hot). */
@@ -194,7 +196,21 @@ function candidateAt(
   loose: number,
   guessed: number,
 ): Candidate {
-  return { start, end, text, page, layers, gain, loose, guessed, weak: false, alternative: 0, penalty: 0, inner: null };
+  return {
+    start,
+    end,
+    text,
+    page,
+    layers,
+    gain,
+    loose,
+    guessed,
+    weak: false,
+    alternative: 0,
+    penalty: 0,
+    inner: null,
+    exact: false,
+  };
 }
 
 /** What the passes over one window learn of its mojibake, carried from pass to pass. */
@@ -245,7 +261,7 @@ export function findMojibake(
   // better page explains more and would keep it anyway. (Where legitimate accented letters are
   // many, coverage says less, and every page weighs every span.)
   readings.sort((a, b) => b.coverage - a.coverage || a.page - b.page);
-  const settled = settledFlags.take(text.length);
+  const settled = settledEnds.take(text.length);
   for (const reading of readings) {
     if (reading.coverage < COVERAGE_RATIO * bestCoverage) continue;
     const first = candidates.length;
@@ -254,7 +270,8 @@ export function findMojibake(
     weigh(text, reading, candidates, costs, skip ? settled : null);
     for (let k = first; k < candidates.length; k++) {
       const candidate = candidates[k];
-      if (candidate.gain > DAMAGE_PRIOR) settled.fill(1, candidate.start, candidate.end);
+      if (candidate.gain <= DAMAGE_PRIOR) continue;
+      for (let i = candidate.start; i < candidate.end; i++) settled[i] = Math.max(settled[i], candidate.end);
     }
   }
   const chosen = resolve(text, candidates, pages, confirmed);
@@ -645,10 +662,12 @@ function decodeRun(
 }
 
 /** Turns a page's sub-runs into candidates where the repair clears the lowest prior. */
-function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs, settled: Uint8Array | null): void {
+function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs, settled: Int32Array | null): void {
   const first = out.length;
   for (const subRun of reading.subRuns) {
-    if (settled !== null && settled[subRun.start] === 1 && settled[subRun.end - 1] === 1) continue;
+    // (Settled only where one repair holds the whole sub-run: pieces of it that other pages read
+    // each their own way leave it to be weighed whole.)
+    if (settled !== null && settled[subRun.start] >= subRun.end) continue;
     let candidate: Candidate | null;
     if (subRun.options === null) {
       candidate = evaluateExact(text, subRun.start, subRun.end, reading.page, costs);
@@ -677,6 +696,7 @@ function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs, s
       LOOSE_BITS * candidate.loose +
       MISSING_BYTE_BITS * subRun.completed;
     candidate.gain -= candidate.penalty;
+    candidate.exact = subRun.options === null && subRun.completed === 0;
     // A lone lead read as a character that lost its byte, where that makes a known word of one that
     // is not (`KoliÄina` → `Količina`), has the word for evidence too.
     if (subRun.completed === 1 && subRun.end - subRun.start === 1 && makesKnownWord(text, subRun, candidate.text)) {
@@ -1018,7 +1038,7 @@ function evaluate(
   /** Weighs `layer`, `layers` misreadings under the text (`inner`: the pages of the layers below the first), and what lies under it. */
   const peel = (layer: string, layers: number, inner: number[], assumed: number) => {
     const gain = before - cost(layer) - assumed;
-    if (gain > CONFIRMED_PRIOR && (best === null || gain > best.gain)) {
+    if (gain > CONFIRMED_PRIOR && (best === null || gain > best.gain) && !holdsUnassigned(layer)) {
       best = candidateAt(start, end, layer, p, layers, gain, 0, guessed);
       best.inner = inner.every((q) => q === p) ? null : inner;
     }
@@ -1040,6 +1060,19 @@ function evaluate(
   const chosen = best as Candidate | null;
   if (chosen !== null) chosen.loose = countLoose(original, p);
   return chosen;
+}
+
+/**
+ * Whether text holds a code point of the BMP that Unicode leaves unassigned: bytes that decode to one
+ * were not text, whatever else they gain. (Astral ones are left alone: new emoji are assigned there,
+ * after the Unicode version of the generated tables.)
+ */
+function holdsUnassigned(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0xd800 || c > 0xdfff) && category(classOf(c)) === CATEGORY.Cn) return true;
+  }
+  return false;
 }
 
 /** The decoding of an exact sub-run through page p (a space in it stands for the byte A0). */
@@ -1131,12 +1164,45 @@ function resolve(text: string, candidates: Candidate[], pages: number, confirmed
   for (const candidate of candidates) byPage[candidate.page].push(candidate);
   for (const p of order) {
     for (const candidate of byPage[p]) {
-      if (!free(candidate)) continue;
+      if (!free(candidate) || yieldsToLongerReading(candidate, candidates, order)) continue;
       claimed.fill(1, candidate.start, candidate.end);
       chosen.push(candidate);
     }
   }
   return chosen.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Whether a candidate gives way to one of another page taking part that reads more of the text
+ * around it (a span holding it and longer, read exactly: no byte guessed or assumed, no space read
+ * as a no-break space) for more gain than the candidate's page makes of that span: a page that reads only part of what another reads whole is most likely the wrong one there,
+ * whatever it explains elsewhere (`≈æƒ£`, Mac OS Roman for `žģ`, of which Windows-1252 reads
+ * `æƒ£` as `惣`).
+ */
+function yieldsToLongerReading(
+  candidate: Candidate,
+  candidates: readonly Candidate[],
+  order: readonly number[],
+): boolean {
+  for (const other of candidates) {
+    if (
+      other.page === candidate.page ||
+      other.start > candidate.start ||
+      other.end < candidate.end ||
+      other.end - other.start <= candidate.end - candidate.start ||
+      other.alternative > 0 ||
+      !other.exact ||
+      !order.includes(other.page)
+    ) {
+      continue;
+    }
+    let inside = 0;
+    for (const own of candidates) {
+      if (own.page === candidate.page && own.start >= other.start && own.end <= other.end) inside += own.gain;
+    }
+    if (other.gain > inside) return true;
+  }
+  return false;
 }
 
 /** Per page, for resolve: total gain, characters fitted only as C1 controls, whether one repair is confident. */
@@ -1156,8 +1222,22 @@ class Flags {
   }
 }
 
-/** Spans that a page already repaired with confidence (findMojibake), and spans claimed (resolve). */
-const settledFlags = new Flags();
+/**
+ * For each character of a window, the end of the span holding it that a page already repaired with
+ * confidence (findMojibake), or 0; reused from window to window.
+ */
+class SettledEnds {
+  private ends = new Int32Array(256);
+
+  take(length: number): Int32Array {
+    if (this.ends.length < length) this.ends = new Int32Array(Math.max(length, 2 * this.ends.length));
+    else this.ends.fill(0, 0, length);
+    return this.ends;
+  }
+}
+const settledEnds = new SettledEnds();
+
+/** Spans claimed (resolve). */
 const claimedFlags = new Flags();
 
 /** A C1 control in text is a Windows-1252 byte that a decoder passed through: map it, where 1252 defines it. */
