@@ -105,6 +105,18 @@ export function makeEval(): EvalRecord[] {
     emit('lossy-windows-1252', n, record.lang, misread(record.expected, page, 'replaced'), record.expected);
     emit('dropped-windows-1252', n, record.lang, misread(record.expected, page, 'dropped'), record.expected);
   }
+  // Lines joined from texts of two sources or more, each misread through its own page or not at all.
+  for (let n = 0; n < 200; n++) {
+    const parts = 2 + Math.floor(random() * 3);
+    const inputs: string[] = [];
+    const expected: string[] = [];
+    for (let k = 0; k < parts; k++) {
+      const text = pick(texts).expected.replace(/\n/g, ' ');
+      expected.push(text);
+      inputs.push(k === 0 || random() < 0.5 ? misread(text, pick(pages)) : text);
+    }
+    emit('mixed-pages', n, 'mul', inputs.join(' '), expected.join(' '));
+  }
   return out;
 }
 
