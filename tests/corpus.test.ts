@@ -1,6 +1,7 @@
 // Exact-match rates per kind of damage: the development corpus (real multilingual text damaged in
 // known ways) and records generated from its clean side for damage it lacks (every code page; whole
-// text, one sentence, one word, a word alone; three layers; lost bytes; lines joining texts misread through different pages). The table is printed.
+// text, one sentence, one word, a word alone; three layers; lost bytes; lines joining texts misread
+// through different pages). The table is printed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
