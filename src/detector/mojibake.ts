@@ -1162,9 +1162,11 @@ function resolve(text: string, candidates: Candidate[], pages: number, confirmed
   };
   const byPage = PAGES.map((): Candidate[] => []);
   for (const candidate of candidates) byPage[candidate.page].push(candidate);
+  for (const list of byPage) list.sort((a, b) => a.start - b.start);
+  const yielding = yieldingCandidates(byPage, order);
   for (const p of order) {
     for (const candidate of byPage[p]) {
-      if (!free(candidate) || yieldsToLongerReading(candidate, candidates, order)) continue;
+      if (!free(candidate) || yielding.has(candidate)) continue;
       claimed.fill(1, candidate.start, candidate.end);
       chosen.push(candidate);
     }
@@ -1173,36 +1175,55 @@ function resolve(text: string, candidates: Candidate[], pages: number, confirmed
 }
 
 /**
- * Whether a candidate gives way to one of another page taking part that reads more of the text
- * around it (a span holding it and longer, read exactly: no byte guessed or assumed, no space read
- * as a no-break space) for more gain than the candidate's page makes of that span: a page that reads only part of what another reads whole is most likely the wrong one there,
- * whatever it explains elsewhere (`≈æƒ£`, Mac OS Roman for `žģ`, of which Windows-1252 reads
- * `æƒ£` as `惣`).
+ * The candidates that give way to one of another page taking part that reads the text around them
+ * exactly (no byte guessed or assumed, no space read as a no-break space) over a span holding them,
+ * for more gain than their page makes of that span (by DAMAGE_PRIOR more where the spans are the
+ * same): a page that reads only part of what another reads whole, or reads it far worse, is
+ * most likely the wrong one there, whatever it explains elsewhere in the window (`≈æƒ£`, Mac OS
+ * Roman for `žģ`, of which Windows-1252 reads `æƒ£` as `惣`; a line joined from two sources).
  */
-function yieldsToLongerReading(
-  candidate: Candidate,
-  candidates: readonly Candidate[],
-  order: readonly number[],
-): boolean {
-  for (const other of candidates) {
-    if (
-      other.page === candidate.page ||
-      other.start > candidate.start ||
-      other.end < candidate.end ||
-      other.end - other.start <= candidate.end - candidate.start ||
-      other.alternative > 0 ||
-      !other.exact ||
-      !order.includes(other.page)
-    ) {
-      continue;
+function yieldingCandidates(byPage: readonly Candidate[][], order: readonly number[]): Set<Candidate> {
+  const yielding = new Set<Candidate>();
+  // A page's candidates do not overlap and are sorted by start: those a span holds are a range, and
+  // their gains are summed from prefix sums (a long window has many candidates).
+  const sums = byPage.map((list) => {
+    const prefix = new Float64Array(list.length + 1);
+    for (let k = 0; k < list.length; k++) prefix[k + 1] = prefix[k] + list[k].gain;
+    return prefix;
+  });
+  for (const p of order) {
+    for (const other of byPage[p]) {
+      if (!other.exact || other.alternative > 0) continue;
+      for (const q of order) {
+        if (q === p) continue;
+        const list = byPage[q];
+        let lo = firstStartingAt(list, other.start);
+        let hi = lo;
+        while (hi < list.length && list[hi].end <= other.end) hi++;
+        if (hi === lo) continue;
+        const inside = sums[q][hi] - sums[q][lo];
+        for (; lo < hi; lo++) {
+          const candidate = list[lo];
+          const longer = other.end - other.start - (candidate.end - candidate.start);
+          // Over the same span, the other page must gain more by what a repair must gain at all.
+          if (longer >= 0 && other.gain > inside + (longer === 0 ? DAMAGE_PRIOR : 0)) yielding.add(candidate);
+        }
+      }
     }
-    let inside = 0;
-    for (const own of candidates) {
-      if (own.page === candidate.page && own.start >= other.start && own.end <= other.end) inside += own.gain;
-    }
-    if (other.gain > inside) return true;
   }
-  return false;
+  return yielding;
+}
+
+/** Index of the first candidate of a list sorted by start that starts at `start` or later. */
+function firstStartingAt(list: readonly Candidate[], start: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid].start < start) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** Per page, for resolve: total gain, characters fitted only as C1 controls, whether one repair is confident. */
