@@ -1231,35 +1231,30 @@ const gain = new Float64Array(PAGES.length);
 const loose = new Float64Array(PAGES.length);
 const confident = new Uint8Array(PAGES.length);
 
-/** One flag per character of a window, reused from window to window. */
-class Flags {
-  private flags = new Uint8Array(256);
+/** A number per character of a window, reused from window to window. */
+class PerCharacter<T extends Uint8Array | Int32Array> {
+  private values: T;
 
-  /** The flags, all clear for the first `length` characters. */
-  take(length: number): Uint8Array {
-    if (this.flags.length < length) this.flags = new Uint8Array(Math.max(length, 2 * this.flags.length));
-    else this.flags.fill(0, 0, length);
-    return this.flags;
+  constructor(private readonly make: (length: number) => T) {
+    this.values = make(256);
+  }
+
+  /** The values, all 0 for the first `length` characters. */
+  take(length: number): T {
+    if (this.values.length < length) this.values = this.make(Math.max(length, 2 * this.values.length));
+    else this.values.fill(0, 0, length);
+    return this.values;
   }
 }
 
 /**
  * For each character of a window, the end of the span holding it that a page already repaired with
- * confidence (findMojibake), or 0; reused from window to window.
+ * confidence (findMojibake), or 0.
  */
-class SettledEnds {
-  private ends = new Int32Array(256);
+const settledEnds = new PerCharacter((length) => new Int32Array(length));
 
-  take(length: number): Int32Array {
-    if (this.ends.length < length) this.ends = new Int32Array(Math.max(length, 2 * this.ends.length));
-    else this.ends.fill(0, 0, length);
-    return this.ends;
-  }
-}
-const settledEnds = new SettledEnds();
-
-/** Spans claimed (resolve). */
-const claimedFlags = new Flags();
+/** Spans claimed (resolve): 1 for their characters. */
+const claimedFlags = new PerCharacter((length) => new Uint8Array(length));
 
 /** A C1 control in text is a Windows-1252 byte that a decoder passed through: map it, where 1252 defines it. */
 function mapLoneC1(text: string, from: number, to: number, repairs: Repair[]): void {
