@@ -270,7 +270,7 @@ export function findMojibake(
     weigh(text, reading, candidates, costs, skip ? settled : null);
     for (let k = first; k < candidates.length; k++) {
       const candidate = candidates[k];
-      if (candidate.gain <= DAMAGE_PRIOR) continue;
+      if (candidate.gain <= SETTLING_GAIN) continue;
       for (let i = candidate.start; i < candidate.end; i++) settled[i] = Math.max(settled[i], candidate.end);
     }
   }
@@ -400,6 +400,12 @@ interface SubRun {
 const COVERAGE_RATIO = 0.5;
 /** Where the best page covers this share, pages covering less than this share of it skip spans it settled. */
 const SETTLED_RATIO = 0.9;
+/**
+ * Gain a repair must make to settle its span for the pages that fit clearly worse: twice what any
+ * repair needs, for a span another page reads far better (a line joined from two sources) is weighed
+ * by that page too, and may win it (see yieldingCandidates).
+ */
+const SETTLING_GAIN = 2 * DAMAGE_PRIOR;
 /**
  * Share of its high characters a page must explain exactly before we look for bytes that vanished:
  * text where every sequence lacks a byte has lost too much to be read back, and would make every
@@ -1135,7 +1141,7 @@ function resolve(text: string, candidates: Candidate[], pages: number, confirmed
   confident.fill(0);
   for (const candidate of candidates) {
     loose[candidate.page] += candidate.loose;
-    if ((candidate.gain > DAMAGE_PRIOR && !candidate.weak) || (confirmed & PAGES[candidate.page].bit) !== 0) {
+    if (isConfident(candidate) || (confirmed & PAGES[candidate.page].bit) !== 0) {
       confident[candidate.page] = 1;
     }
   }
@@ -1164,14 +1170,27 @@ function resolve(text: string, candidates: Candidate[], pages: number, confirmed
   for (const candidate of candidates) byPage[candidate.page].push(candidate);
   for (const list of byPage) list.sort((a, b) => a.start - b.start);
   const yielding = yieldingCandidates(byPage, order);
-  for (const p of order) {
-    for (const candidate of byPage[p]) {
-      if (!free(candidate) || yielding.has(candidate)) continue;
-      claimed.fill(1, candidate.start, candidate.end);
-      chosen.push(candidate);
+  // Confident repairs first, page by page; then the rest, only for pages that kept a confident one
+  // or were confirmed by an earlier pass: a page whose confident repairs another page ahead of it
+  // made already (`Â«` reads the same in ISO-8859-1 and Windows-1252) has confirmed nothing.
+  const kept = new Uint8Array(PAGES.length);
+  for (const confidentOnly of [true, false]) {
+    for (const p of order) {
+      if (!confidentOnly && kept[p] === 0 && (confirmed & PAGES[p].bit) === 0) continue;
+      for (const candidate of byPage[p]) {
+        if (isConfident(candidate) !== confidentOnly || !free(candidate) || yielding.has(candidate)) continue;
+        claimed.fill(1, candidate.start, candidate.end);
+        chosen.push(candidate);
+        kept[p] = 1;
+      }
     }
   }
   return chosen.sort((a, b) => a.start - b.start);
+}
+
+/** Whether a candidate clears the prior of damage on its own, needing no other repair to confirm its page. */
+function isConfident(candidate: Candidate): boolean {
+  return candidate.gain > DAMAGE_PRIOR && !candidate.weak;
 }
 
 /**
