@@ -1275,13 +1275,30 @@ const settledEnds = new PerCharacter((length) => new Int32Array(length));
 /** Spans claimed (resolve): 1 for their characters. */
 const claimedFlags = new PerCharacter((length) => new Uint8Array(length));
 
-/** A C1 control in text is a Windows-1252 byte that a decoder passed through: map it, where 1252 defines it. */
+/** Pages that leave each C1 control's byte undefined (a decoder of theirs passes the control through). */
+const OWN_C1_PAGES = new Uint32Array(0xa0);
+for (const page of PAGES)
+  for (let c = 0x80; c < 0xa0; c++) if (page.high.charCodeAt(c - 0x80) === c) OWN_C1_PAGES[c] |= page.bit;
+
+/**
+ * Whether the C1 control at text[i] follows a lead byte of a page that passes it through: a byte of
+ * that page's mojibake (`Ε\x9f`, `ş` read through Windows-1253), not a Windows-1252 byte alone, so it
+ * is left for that reading, not made a Windows-1252 character.
+ */
+function followsOwnLead(text: string, i: number): boolean {
+  return i > 0 && (LEAD_MASK[HIGH_INDEX[text.charCodeAt(i - 1)]] & OWN_C1_PAGES[text.charCodeAt(i)]) !== 0;
+}
+
+/**
+ * A C1 control in text is a Windows-1252 byte that a decoder passed through: map it, where 1252
+ * defines it and it is not part of another page's run (see followsOwnLead).
+ */
 function mapLoneC1(text: string, from: number, to: number, repairs: Repair[]): void {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80 || c > 0x9f) continue;
     const mapped = windows1252Char(c);
-    if (mapped.charCodeAt(0) === c) continue;
+    if (mapped.charCodeAt(0) === c || followsOwnLead(text, i)) continue;
     repairs.push({
       start: i,
       end: i + 1,
