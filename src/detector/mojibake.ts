@@ -257,9 +257,9 @@ export function findMojibake(
   const candidates: Candidate[] = [];
   const costs = windowCosts.reset(text.length);
   // Best-fitting pages first. Where one page explains nearly all of the window, a page that fits
-  // clearly worse does not weigh a span that the better page already repaired with confidence: the
-  // better page explains more and would keep it anyway. (Where legitimate accented letters are
-  // many, coverage says less, and every page weighs every span.)
+  // clearly worse does not weigh a sub-run that one repair of a page weighed before it holds whole,
+  // with a gain of SETTLING_GAIN: that page explains more and would most likely keep it. (Where
+  // legitimate accented letters are many, coverage says less, and every page weighs every span.)
   readings.sort((a, b) => b.coverage - a.coverage || a.page - b.page);
   const settled = settledEnds.take(text.length);
   for (const reading of readings) {
