@@ -1173,7 +1173,7 @@ function resolve(text: string, candidates: Candidate[], pages: number, confirmed
   // Confident repairs first, page by page; then the rest, only for pages that kept a confident one
   // or were confirmed by an earlier pass: a page whose confident repairs another page ahead of it
   // made already (`Â«` reads the same in ISO-8859-1 and Windows-1252) has confirmed nothing.
-  const kept = new Uint8Array(PAGES.length);
+  kept.fill(0);
   for (const confidentOnly of [true, false]) {
     for (const p of order) {
       if (!confidentOnly && kept[p] === 0 && (confirmed & PAGES[p].bit) === 0) continue;
@@ -1249,6 +1249,8 @@ function firstStartingAt(list: readonly Candidate[], start: number): number {
 const gain = new Float64Array(PAGES.length);
 const loose = new Float64Array(PAGES.length);
 const confident = new Uint8Array(PAGES.length);
+/** Per page, for resolve: whether it kept a confident repair. */
+const kept = new Uint8Array(PAGES.length);
 
 /** A number per character of a window, reused from window to window. */
 class PerCharacter<T extends Uint8Array | Int32Array> {
