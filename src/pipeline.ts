@@ -250,7 +250,8 @@ class WindowRepair {
     // would move the windows of the next call (JSON writes U+2028 and U+2029 escaped on purpose, too).
     if (damage && repairs.some(makesLineBreak)) repairs = repairs.filter((repair) => !makesLineBreak(repair));
     if (repairs.length === 0) return false;
-    repairs.sort((a, b) => a.start - b.start);
+    // (One detector finds its repairs in order; only those of several need sorting.)
+    if (!inOrder(repairs)) repairs.sort((a, b) => a.start - b.start);
     this.chosen = dropOverlaps(repairs);
     if (this.steps !== null) this.steps = mergeRepairs(this.window, this.current, this.steps, this.chosen);
     this.current = applyRepairs(this.current, this.chosen);
@@ -301,11 +302,19 @@ function kindsAround(
   return kinds;
 }
 
-/** The line breaks a repair of damage could make (the ASCII ones no decoding yields). */
-const MAKES_LINE_BREAK = /[\u2028\u2029]/;
-
+/** Whether a repair makes one of the line breaks a decoding can make (U+2028, U+2029; no ASCII ones). */
 function makesLineBreak(repair: Repair): boolean {
-  return MAKES_LINE_BREAK.test(repair.replacement);
+  const { replacement } = repair;
+  for (let k = 0; k < replacement.length; k++) {
+    const c = replacement.charCodeAt(k);
+    if (c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}
+
+function inOrder(repairs: readonly Repair[]): boolean {
+  for (let k = 1; k < repairs.length; k++) if (repairs[k].start < repairs[k - 1].start) return false;
+  return true;
 }
 
 /** Keeps the first of any repairs that overlap (detectors of different forms may claim the same text). */

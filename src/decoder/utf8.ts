@@ -123,22 +123,35 @@ export function decodeUtf8Run(bytes: ArrayLike<number>, start: number, end: numb
   return units.take();
 }
 
+/** Units of a chunk of TextUnits: short enough for `String.fromCharCode.apply`, long enough to be few. */
+const CHUNK_UNITS = 4096;
+
 /** Builds a string from code points in chunks, not one concatenation per character. */
 // (forEachUtf8Run and decodeUtf8Run share one instance: neither runs inside the other, and take() leaves it empty.)
 export class TextUnits {
-  private readonly chunk: number[] = [];
+  // A fixed buffer and a count, not an array pushed to and cut: most runs are a character or two
+  // (`’` in an English line), and resizing an array costs more than decoding them.
+  private readonly units = new Uint16Array(CHUNK_UNITS);
+  private count = 0;
   private done = '';
 
   push(codePoint: number): void {
+    if (this.count >= CHUNK_UNITS - 1) this.flush();
     if (codePoint > 0xffff) {
-      this.chunk.push(0xd800 + ((codePoint - 0x10000) >> 10), 0xdc00 + ((codePoint - 0x10000) & 0x3ff));
+      this.units[this.count++] = 0xd800 + ((codePoint - 0x10000) >> 10);
+      this.units[this.count++] = 0xdc00 + ((codePoint - 0x10000) & 0x3ff);
     } else {
-      this.chunk.push(codePoint);
+      this.units[this.count++] = codePoint;
     }
-    if (this.chunk.length >= 4096) this.flush();
   }
 
   take(): string {
+    // (A run of one or two units, the commonest, is made without the chunk's concatenation.)
+    const { units, count } = this;
+    if (this.done === '' && count <= 2) {
+      this.count = 0;
+      return count === 0 ? '' : count === 1 ? String.fromCharCode(units[0]) : String.fromCharCode(units[0], units[1]);
+    }
     this.flush();
     const text = this.done;
     this.done = '';
@@ -146,9 +159,9 @@ export class TextUnits {
   }
 
   private flush(): void {
-    if (this.chunk.length === 0) return;
-    this.done += String.fromCharCode(...this.chunk);
-    this.chunk.length = 0;
+    if (this.count === 0) return;
+    this.done += String.fromCharCode.apply(null, this.units.subarray(0, this.count) as unknown as number[]);
+    this.count = 0;
   }
 }
 

@@ -23,10 +23,12 @@ interface Escape {
 
 export function findUnicodeEscapes(text: string, repairs: Repair[]): void {
   let i = text.indexOf('\\');
+  if (i < 0) return;
   let lastEnd = -1;
   const bytesRun: Escape[] = [];
   const flushBytes = () => {
-    if (bytesRun.length > 0) emitByteRun(bytesRun, repairs);
+    if (bytesRun.length === 0) return;
+    emitByteRun(bytesRun, repairs);
     bytesRun.length = 0;
   };
   while (i >= 0) {
