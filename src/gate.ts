@@ -16,10 +16,30 @@ let checkedAny = false;
 
 const BACKSLASH = 0x5c;
 /**
- * The characters the gate stops at: x (stripped hex), backslash, ampersand, C1 controls, surrogates,
- * U+FFFD, and those that are a UTF-8 continuation byte in some code page (mojibake is found at its
- * second character, looking back at the first: in real text, continuation characters are far
- * fewer than lead characters, which are most accented, Cyrillic and Greek letters). 1 for these.
+ * Pages whose mojibake the gate finds at a lead byte, looking at the character after it: those where
+ * fewer lead bytes (C2–F4) than continuation bytes (80–BF) are letters (Mac OS Roman, CP437 and
+ * CP850, whose continuation bytes are the accented letters `é í ä ü` of clean text, and whose lead
+ * bytes are mostly symbols and box drawing). The others' mojibake is found at a continuation byte,
+ * looking back: their continuation bytes are fewer in real text than their lead bytes, which are most
+ * accented, Cyrillic and Greek letters.
+ */
+const AHEAD_PAGES = PAGES.filter((page) => {
+  let leadLetters = 0;
+  let continuationLetters = 0;
+  for (let byte = 0x80; byte <= 0xf4; byte++) {
+    const isLetter = isLetterClass(classOf(page.high.charCodeAt(byte - 0x80)));
+    if (byte <= 0xbf) continuationLetters += isLetter ? 1 : 0;
+    else if (byte >= 0xc2) leadLetters += isLetter ? 1 : 0;
+  }
+  return leadLetters < continuationLetters;
+}).reduce((mask, page) => mask | page.bit, 0);
+const BEHIND_PAGES = PAGES.reduce((mask, page) => mask | page.bit, 0) & ~AHEAD_PAGES;
+
+/**
+ * The characters the gate stops at (non-zero): x (stripped hex), backslash, ampersand, C1 controls,
+ * surrogates, U+FFFD, the continuation bytes of the pages looked at behind, the lead bytes of those
+ * looked at ahead, and the lone-lead capitals below. MAY_START_ANY: the same, and every continuation
+ * byte (damageKinds with `anyPair`).
  */
 const MAY_START = new Uint8Array(0x10000);
 for (const c of [0x78, 0x5c, 0x26, 0xfffd]) MAY_START[c] = 1;
@@ -37,10 +57,14 @@ for (let c = 0xa0; c < 0x10000; c++) {
   const cls = classOf(c);
   if (LONE_LEAD_BY_CHAR[c] !== 0 && caseOfClass(cls) === 0 && scriptOfLetter(cls) === LATIN) LONE_LEAD_CAPITAL[c] = 1;
 }
-for (let c = 0xa0; c < 0x10000; c++) if (CONT_BY_CHAR[c] !== 0 || LONE_LEAD_CAPITAL[c] !== 0) MAY_START[c] = 1;
+for (let c = 0xa0; c < 0x10000; c++) {
+  const looked = (CONT_BY_CHAR[c] & BEHIND_PAGES) | (LEAD_BY_CHAR[c] & AHEAD_PAGES);
+  if (looked !== 0 || LONE_LEAD_CAPITAL[c] !== 0) MAY_START[c] = 1;
+}
 /** The line breaks (those of windows.ts), where the scan notes where lines start: 2 in MAY_START. */
 const LINE_BREAK = 2;
 for (const c of [0x0a, 0x0d, 0x2028, 0x2029]) MAY_START[c] = LINE_BREAK;
+const MAY_START_ANY = MAY_START.map((stop, c) => (stop === 0 && CONT_BY_CHAR[c] !== 0 ? 1 : stop));
 const AMPERSAND = 0x26;
 const LOWER_X = 0x78;
 
@@ -126,20 +150,12 @@ function scan(
   // the scan need not go on to its end.
   let limit = mode === TO_LINE_END ? Math.min(to, from + MAX_WINDOW) : to;
   for (let i = from; i < to; i++) {
-    // Most characters, in every script, can start nothing: one table look-up and on. (A loop of its
-    // own: V8 makes that far tighter than a `continue` out of the big loop below, about twice as fast.)
-    let c = text.charCodeAt(i);
-    while (MAY_START[c] === 0) {
-      if (++i >= limit) {
-        longLine = limit < to;
-        return kinds;
-      }
-      c = text.charCodeAt(i);
-    }
+    i = quietUntil(text, i, limit, anyPair ? MAY_START_ANY : MAY_START);
     if (i >= limit) {
-      longLine = true;
+      longLine = limit < to;
       return kinds;
     }
+    const c = text.charCodeAt(i);
     if (MAY_START[c] === LINE_BREAK) {
       if (mode !== TO_LINE_END) continue;
       const end = c === 0x0d && i + 1 < to && text.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1;
@@ -155,14 +171,18 @@ function scan(
     }
     if (c >= 0xa0 && c < 0xd800) {
       // A continuation byte of some page (the common case past ASCII): is a lead byte before it?
-      if (mojibake && (kinds & MOJIBAKE) === 0 && i > from) {
-        const pages = LEAD_BY_CHAR[text.charCodeAt(i - 1)] & CONT_BY_CHAR[c];
-        if (pages !== 0 && (anyPair || startsMojibake(text, i - 1, pages, from, to))) kinds |= MOJIBAKE;
+      // Or a lead byte of a page looked at ahead, before a continuation byte?
+      if (mojibake && (kinds & MOJIBAKE) === 0) {
+        if (startsMojibakeAround(text, i, c, from, limit, to, anyPair)) kinds |= MOJIBAKE;
         // Or a lead byte alone, whose continuation byte vanished: inside a word (`KoliÄina`), or
-        // anywhere in a window already shown to hold mojibake.
+        // anywhere in a window already shown to hold mojibake (there, one that is a Latin capital or
+        // a continuation byte too: a Cyrillic or Greek capital alone opens a word far more often).
         else if (
           lostBytes &&
-          (anyPair ? LONE_LEAD_BY_CHAR[c] !== 0 : LONE_LEAD_CAPITAL[c] !== 0 && isCapitalInsideWord(text, i, from, to))
+          i > from &&
+          (anyPair
+            ? LONE_LEAD_BY_CHAR[c] !== 0 && (CONT_BY_CHAR[c] !== 0 || LONE_LEAD_CAPITAL[c] !== 0)
+            : LONE_LEAD_CAPITAL[c] !== 0 && isCapitalInsideWord(text, i, from, to))
         )
           kinds |= MOJIBAKE;
       }
@@ -189,14 +209,48 @@ function scan(
       else kinds |= SURROGATES;
     } else if (c === 0xfffd) {
       if (options.lostBytes) kinds |= MOJIBAKE;
-    } else if (mojibake && (kinds & MOJIBAKE) === 0 && i > from) {
-      const pages = LEAD_BY_CHAR[text.charCodeAt(i - 1)] & CONT_BY_CHAR[c];
-      if (pages !== 0 && (anyPair || startsMojibake(text, i - 1, pages, from, to))) kinds |= MOJIBAKE;
+    } else if (mojibake && (kinds & MOJIBAKE) === 0) {
+      if (startsMojibakeAround(text, i, c, from, limit, to, anyPair)) kinds |= MOJIBAKE;
     }
     // (To the line's end, all kinds found or not: the scan must find where the line ends.)
     if (kinds === ALL_KINDS && mode === ALL) return kinds;
   }
   return kinds;
+}
+
+/**
+ * Where the first character of text[i, limit) that may start something is, or limit. Most characters,
+ * in every script, can start nothing: one table look-up and on. (A function of its own, which V8
+ * compiles far tighter than the same loop inside scan: clean English ~1.2× faster as a whole.)
+ */
+function quietUntil(text: string, i: number, limit: number, stops: Uint8Array): number {
+  while (i < limit && stops[text.charCodeAt(i)] === 0) i++;
+  return i;
+}
+
+/**
+ * Whether the character `c` at `i` makes a pair that may start mojibake (with `anyPair`: any such
+ * pair): with the character before it in a page looked at behind, or with the one after it in a page
+ * looked at ahead. So each pair is met at one of its two characters, once.
+ */
+function startsMojibakeAround(
+  text: string,
+  i: number,
+  c: number,
+  from: number,
+  limit: number,
+  to: number,
+  anyPair: boolean,
+): boolean {
+  if (i > from) {
+    const pages = LEAD_BY_CHAR[text.charCodeAt(i - 1)] & CONT_BY_CHAR[c] & BEHIND_PAGES;
+    if (pages !== 0 && (anyPair || startsMojibake(text, i - 1, pages, from, to))) return true;
+  }
+  if (i + 1 < limit) {
+    const pages = LEAD_BY_CHAR[c] & CONT_BY_CHAR[text.charCodeAt(i + 1)] & AHEAD_PAGES;
+    if (pages !== 0 && (anyPair || startsMojibake(text, i, pages, from, to))) return true;
+  }
+  return false;
 }
 
 /** Whether the pair at `i`, a lead byte then a continuation byte in `pages`, starts a run that may be mojibake. */

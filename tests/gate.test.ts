@@ -1,0 +1,53 @@
+// The gate finds mojibake of every page at either character of its first pair: at the continuation
+// byte, looking back, for most pages; at the lead byte, looking ahead, for the pages whose
+// continuation bytes are the accented letters of clean text. Whichever way, no page's mojibake
+// may slip through, wherever it sits in the range scanned.
+import { describe, expect, it } from 'vitest';
+import { PAGES } from '../src/decoder/codepages.js';
+import { damageKinds, MOJIBAKE } from '../src/gate.js';
+import { resolveOptions } from '../src/options.js';
+
+const options = resolveOptions({});
+
+/** `text` as its UTF-8 bytes read through `high` (the characters of bytes 80–FF). */
+function misread(text: string, high: string): string {
+  let out = '';
+  for (const byte of new TextEncoder().encode(text)) {
+    if (byte < 0x80) out += String.fromCharCode(byte);
+    else out += high[byte - 0x80];
+  }
+  return out;
+}
+
+const WORDS = ['café', 'Größe', 'жизнь', 'αλήθεια', '“quoted”', 'naïve—really', 'Łódź', 'İstanbul', 'ş', '日本'];
+
+describe('gate', () => {
+  for (const page of PAGES) {
+    it(`finds mojibake through ${page.name} at the start, inside and at the end of the range`, () => {
+      for (const word of WORDS) {
+        const damaged = misread(word, page.high);
+        if (damaged === word) continue;
+        for (const text of [damaged, `plain ${damaged} text`, `text ${damaged}`]) {
+          expect(damageKinds(text, 0, text.length, options) & MOJIBAKE, `${word} as ${JSON.stringify(text)}`).toBe(
+            MOJIBAKE,
+          );
+        }
+        // Within a range that starts or ends right at the damage, too.
+        const around = `ab${damaged}cd`;
+        expect(damageKinds(around, 2, 2 + damaged.length, options) & MOJIBAKE).toBe(MOJIBAKE);
+      }
+    });
+  }
+
+  it('passes clean accented, Cyrillic and Greek text, and curly quotes', () => {
+    for (const text of [
+      'Él está aquí, en São Paulo.',
+      'Привет, мир',
+      'Καλημέρα',
+      'It’s “fine” — really.',
+      'Ärger über Öl',
+    ]) {
+      expect(damageKinds(text, 0, text.length, options) & MOJIBAKE).toBe(0);
+    }
+  });
+});
