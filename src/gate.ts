@@ -61,10 +61,16 @@ for (let c = 0xa0; c < 0x10000; c++) {
   const looked = (CONT_BY_CHAR[c] & BEHIND_PAGES) | (LEAD_BY_CHAR[c] & AHEAD_PAGES);
   if (looked !== 0 || LONE_LEAD_CAPITAL[c] !== 0) MAY_START[c] = 1;
 }
-/** The line breaks (those of windows.ts), where the scan notes where lines start: 2 in MAY_START. */
-const LINE_BREAK = 2;
-for (const c of [0x0a, 0x0d, 0x2028, 0x2029]) MAY_START[c] = LINE_BREAK;
 const MAY_START_ANY = MAY_START.map((stop, c) => (stop === 0 && CONT_BY_CHAR[c] !== 0 ? 1 : stop));
+/**
+ * The line breaks (those of windows.ts): 2 in MAY_START_LINES, MAY_START with them, which the scan to
+ * a line's end uses once the line holds a sign of damage. Until then it does not stop at breaks
+ * (most lines are clean, and a stop costs as much as many characters): it looks back for where the
+ * line starts when it needs to know.
+ */
+const LINE_BREAK = 2;
+const MAY_START_LINES = MAY_START.slice();
+for (const c of [0x0a, 0x0d, 0x2028, 0x2029]) MAY_START_LINES[c] = LINE_BREAK;
 const AMPERSAND = 0x26;
 const LOWER_X = 0x78;
 
@@ -149,25 +155,29 @@ function scan(
   // To the line's end, a line that goes on past a window's length is gated window by window anyway:
   // the scan need not go on to its end.
   let limit = mode === TO_LINE_END ? Math.min(to, from + MAX_WINDOW) : to;
+  let stops = anyPair ? MAY_START_ANY : MAY_START;
   for (let i = from; i < to; i++) {
-    i = quietUntil(text, i, limit, anyPair ? MAY_START_ANY : MAY_START);
+    i = quietUntil(text, i, limit, stops);
     if (i >= limit) {
+      if (mode === TO_LINE_END && kinds === 0 && limit < to) {
+        // A window's length with no sign of damage: where the line now being scanned starts, if it
+        // started since, it may still end within a window's length of its start.
+        const start = lineStartBefore(text, limit, lineStart);
+        if (start > lineStart) {
+          lineStart = start;
+          limit = Math.min(to, start + MAX_WINDOW);
+          i--;
+          continue;
+        }
+      }
       longLine = limit < to;
       return kinds;
     }
     const c = text.charCodeAt(i);
-    if (MAY_START[c] === LINE_BREAK) {
-      if (mode !== TO_LINE_END) continue;
-      const end = c === 0x0d && i + 1 < to && text.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1;
-      if (kinds !== 0 || end - lineStart > MAX_WINDOW) {
-        noteLineEnd(end);
-        return kinds;
-      }
-      // (The common case, a clean line: on to the next, with nothing more to note.)
-      lineStart = end;
-      limit = Math.min(to, end + MAX_WINDOW);
-      i = end - 1;
-      continue;
+    if (stops[c] === LINE_BREAK) {
+      // (Only once the line holds a sign of damage: it ends here.)
+      noteLineEnd(c === 0x0d && i + 1 < to && text.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1);
+      return kinds;
     }
     if (c >= 0xa0 && c < 0xd800) {
       // A continuation byte of some page (the common case past ASCII): is a lead byte before it?
@@ -212,10 +222,25 @@ function scan(
     } else if (mojibake && (kinds & MOJIBAKE) === 0) {
       if (startsMojibakeAround(text, i, c, from, limit, to, anyPair)) kinds |= MOJIBAKE;
     }
+    if (kinds !== 0 && mode === TO_LINE_END && stops !== MAY_START_LINES) {
+      // The first sign of damage: the line it is in is the one to return, scanned on to its end.
+      lineStart = lineStartBefore(text, i, lineStart);
+      limit = Math.min(to, lineStart + MAX_WINDOW);
+      stops = MAY_START_LINES;
+    }
     // (To the line's end, all kinds found or not: the scan must find where the line ends.)
     if (kinds === ALL_KINDS && mode === ALL) return kinds;
   }
   return kinds;
+}
+
+/**
+ * Where the line that the character at `at` is in starts (a break belongs to the line it ends): after
+ * the last line break before `at`, or at `floor`, where no break is.
+ */
+function lineStartBefore(text: string, at: number, floor: number): number {
+  for (let k = at - 1; k >= floor; k--) if (MAY_START_LINES[text.charCodeAt(k)] === LINE_BREAK) return k + 1;
+  return floor;
 }
 
 /**

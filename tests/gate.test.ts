@@ -4,7 +4,7 @@
 // may slip through, wherever it sits in the range scanned.
 import { describe, expect, it } from 'vitest';
 import { PAGES } from '../src/decoder/codepages.js';
-import { damageKinds, MOJIBAKE } from '../src/gate.js';
+import { damageKinds, ESCAPES, MOJIBAKE, nextSuspectLine, type SuspectLine } from '../src/gate.js';
 import { resolveOptions } from '../src/options.js';
 
 const options = resolveOptions({});
@@ -49,5 +49,18 @@ describe('gate', () => {
     ]) {
       expect(damageKinds(text, 0, text.length, options) & MOJIBAKE).toBe(0);
     }
+  });
+
+  it('finds the line that holds damage, past clean lines of every break, and a line longer than a window', () => {
+    const line: SuspectLine = { start: 0, end: 0, kinds: 0 };
+    const text = 'clean\r\nplain é\rmore\u2028Ã©t\u00e9 here\r\nlast xe2x80x99\n';
+    expect(nextSuspectLine(text, 0, options, line)).toBe(true);
+    expect(line).toEqual({ start: text.indexOf('Ã'), end: text.indexOf('last'), kinds: MOJIBAKE });
+    expect(nextSuspectLine(text, line.end, options, line)).toBe(true);
+    expect(line).toEqual({ start: text.indexOf('last'), end: text.length, kinds: ESCAPES });
+    expect(nextSuspectLine('clean\nlines\n', 0, options, line)).toBe(false);
+    const long = `${'a\n'.repeat(10)}${'b'.repeat((1 << 20) + 1)}\nc`;
+    expect(nextSuspectLine(long, 0, options, line)).toBe(true);
+    expect(line).toMatchObject({ start: 20, end: -1 });
   });
 });
