@@ -71,6 +71,15 @@ const MAY_START_ANY = MAY_START.map((stop, c) => (stop === 0 && CONT_BY_CHAR[c] 
 const LINE_BREAK = 2;
 const MAY_START_LINES = MAY_START.slice();
 for (const c of [0x0a, 0x0d, 0x2028, 0x2029]) MAY_START_LINES[c] = LINE_BREAK;
+/**
+ * The stops once mojibake is found, which need not be found again (in mojibake, nearly every
+ * character is one): escapes and surrogates only; FOUND_MOJIBAKE_LINES, and line breaks.
+ */
+const FOUND_MOJIBAKE = new Uint8Array(0x10000);
+for (const c of [0x78, 0x5c, 0x26]) FOUND_MOJIBAKE[c] = 1;
+FOUND_MOJIBAKE.fill(1, 0xd800, 0xe000);
+const FOUND_MOJIBAKE_LINES = FOUND_MOJIBAKE.slice();
+for (const c of [0x0a, 0x0d, 0x2028, 0x2029]) FOUND_MOJIBAKE_LINES[c] = LINE_BREAK;
 const AMPERSAND = 0x26;
 const LOWER_X = 0x78;
 
@@ -222,11 +231,17 @@ function scan(
     } else if (mojibake && (kinds & MOJIBAKE) === 0) {
       if (startsMojibakeAround(text, i, c, from, limit, to, anyPair)) kinds |= MOJIBAKE;
     }
-    if (kinds !== 0 && mode === TO_LINE_END && stops !== MAY_START_LINES) {
-      // The first sign of damage: the line it is in is the one to return, scanned on to its end.
-      lineStart = lineStartBefore(text, i, lineStart);
-      limit = Math.min(to, lineStart + MAX_WINDOW);
-      stops = MAY_START_LINES;
+    if (kinds !== 0) {
+      if (mode === TO_LINE_END) {
+        // At the first sign of damage, the line it is in becomes the one to return, scanned on to its end.
+        if (stops === MAY_START) {
+          lineStart = lineStartBefore(text, i, lineStart);
+          limit = Math.min(to, lineStart + MAX_WINDOW);
+        }
+        stops = (kinds & MOJIBAKE) !== 0 ? FOUND_MOJIBAKE_LINES : MAY_START_LINES;
+      } else if ((kinds & MOJIBAKE) !== 0) {
+        stops = FOUND_MOJIBAKE;
+      }
     }
     // (To the line's end, all kinds found or not: the scan must find where the line ends.)
     if (kinds === ALL_KINDS && mode === ALL) return kinds;
