@@ -716,6 +716,17 @@ const HAND: Case[] = [
     'bytes dropped · Ð then a space is А and a space (D0 90, 90 dropped), not Р (D0 A0)',
   ),
   same('FRÅ VÅR STÅ HÅ', 'capital Å before a space in clean Scandinavian (not Š, C5 A0)'),
+  fix(
+    'ð‘’ð‘° ð‘“ð‘²ð‘¤ ð‘’ð‘©ð‘¯ð‘‘ð‘±ð‘¯ð‘Ÿ',
+    '𐑒𐑰 𐑓𐑲𐑤 𐑒𐑩𐑯𐑑𐑱𐑯𐑟',
+    'bytes dropped · every Shavian letter lost its 90 (F0 90 91 xx): nothing decodes as it stands',
+  ),
+  fix(
+    'Error: ð‘“ð‘²ð‘¤ ð‘¯ð‘ªð‘‘ ð‘“ð‘¬ð‘¯ð‘›',
+    'Error: 𐑓𐑲𐑤 𐑯𐑪𐑑 𐑓𐑬𐑯𐑛',
+    'bytes dropped · Shavian words after English, each letter without its 90',
+  ),
+  same('Sjá orð‘ og ½', 'ð‘ after an Icelandic word: one sequence lacking a byte is too few'),
   // Mixed forms on one line.
   fix('Caf\\u00e9 &amp; cr&egrave;me xe2x80x94 Ã©tÃ©', 'Café &amp; crème — été', 'mixed forms on one line'),
   fix('cafÃ©\nCafé\ncafxc3xa9', 'café\nCafé\ncafé', 'three lines, the middle one clean'),
@@ -730,6 +741,23 @@ const HAND: Case[] = [
   fix('√ê≈∏√ë‚Ç¨√ê¬∏√ê¬≤√ê¬µ√ë‚Äö, √ê¬º√ê¬∏√ë‚Ç¨', 'Привет, мир', 'windows-1252 then macintosh · Cyrillic'),
   fix('m√•', 'må', 'macintosh · m√•'),
   fix('ÐŸÑ€Ð¸Ð²ÐµÑ‚', 'Привет', 'windows-1252 · Привет'),
+  // Lines from realistic files with spans damaged through different pages (a rule that let pages
+  // that fit equally badly weigh each other's spans misread them).
+  fix(
+    'Þ•ÞªÞƒÞ¨Þ‚Þ°ÞÞ¨Þ•Þ­ а¤Єа¤ѕа¤  shƒìma Aktivizƒìt re≈æƒ£a',
+    'ޕުރިންސިޕޭ पाठ shēma Aktivizēt režģa',
+    'three pages in one line (Windows-1252, 1251, Mac OS Roman): each span read through its own',
+  ),
+  fix(
+    'TlÄcatlahtohcÄyÅtl Þ‡Þ¬Þ‰Þ¬ÞƒÞ¨Þ†Þ¦Þ‚Þ° –ø–∞—Ä–∞–ª–µ–ª—å–Ω–æ–≥–æ',
+    'Tlācatlahtohcāyōtl އެމެރިކަން паралельного',
+    'Windows-1252 with C1 controls stripped, then Mac OS Roman Cyrillic, in one line',
+  ),
+  fix(
+    'mÃƒÂ¨diu ÿ™€êÿ≤ŸÑŸâÿ™Ÿâÿ¥ŸÜŸâ ÿ¶€êŸÉÿ±ÿßŸÜ м—†мЉµл‹€л‹¤ мµњлЊЂ нљџм€',
+    'mèdiu تېزلىتىشنى ئېكران 없습니다 최대 횟수',
+    'two layers of Windows-1252, Mac OS Roman Arabic and Windows-1251 Korean in one line',
+  ),
 ];
 
 // ── Real-world-style templates: [[damage:text]] marks the damaged part ────────────────────────────

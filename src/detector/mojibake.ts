@@ -13,7 +13,13 @@ import {
   PAGES,
   windows1252Char,
 } from '../decoder/codepages.js';
-import { decodeUtf8Run, forEachUtf8Run, sequenceLength, validSequenceLength } from '../decoder/utf8.js';
+import {
+  decodeSequenceAt,
+  decodeUtf8Run,
+  forEachUtf8Run,
+  sequenceLength,
+  validSequenceLength,
+} from '../decoder/utf8.js';
 import type { ResolvedOptions } from '../options.js';
 import { CATEGORY, category, classOf, isCapitalInsideWord, isLetterClass, scriptOfLetter } from '../score/classes.js';
 import { isKnownTrigram, isKnownWholeWord, isKnownWord } from '../score/known-words.js';
@@ -254,6 +260,14 @@ export function findMojibake(
   }
   let bestCoverage = 0;
   for (const reading of readings) bestCoverage = Math.max(bestCoverage, reading.coverage);
+  for (const reading of readings) {
+    if (lostBytes && reading.coverage < DROPPED_COVERAGE && reading.shortRuns.length > 0) {
+      // Sequences that all lack the same byte count as explained: the page then fits, and its
+      // short runs are read. (Only for that page: the others are still weighed against what the
+      // best page explains as it stands.)
+      reading.coverage += completedAlike(text, reading) / reading.highChars;
+    }
+  }
   const candidates: Candidate[] = [];
   const costs = windowCosts.reset(text.length);
   // Best-fitting pages first. Where one page explains nearly all of the window, a page that fits
@@ -570,6 +584,59 @@ function readShortRuns(text: string, reading: Reading): void {
 }
 
 const NO_SPACES: readonly number[] = [];
+
+/** Fewest short sequences that must lack the same byte for completedAlike to vouch for them. */
+const ALIKE_SEQUENCES = 3;
+
+/**
+ * Where the page's short runs hold ALIKE_SEQUENCES sequences or more of four bytes that lack one,
+ * and one lost byte in one place completes every one of them, the characters of those
+ * sequences; otherwise 0. That byte is one a whole script shares (F0 90 … for Shavian, Gothic,
+ * Deseret), which a decoder dropped each time, so that nothing decodes as it stands; text read
+ * through the wrong page, or clean text, has no such pattern.
+ */
+function completedAlike(text: string, reading: Reading): number {
+  const lost = PAGES[reading.page].lostContinuations;
+  if (lost.length === 0) return 0;
+  const byteOf = BYTE_OF[reading.page];
+  // Per way to complete a sequence ((length × 4 + gap) × lost.length + k: lost[k] at `gap` of a
+  // sequence of `length` bytes), how many of the short sequences it completes.
+  alikeCounts.fill(0);
+  let short = 0;
+  let chars = 0;
+  for (const [start, end, , , lone] of reading.shortRuns) {
+    if (lone) continue;
+    for (let i = start; i < end; ) {
+      const length = sequenceLength(byteOf[HIGH_INDEX[text.charCodeAt(i)]]);
+      let present = 1;
+      while (
+        present < length &&
+        i + present < end &&
+        isContinuationByte(byteOf[HIGH_INDEX[text.charCodeAt(i + present)]])
+      ) {
+        present++;
+      }
+      if (length === 4 && present === 3) {
+        short++;
+        chars += present;
+        for (let gap = 1; gap < length; gap++) {
+          for (let k = 0; k < lost.length; k++) {
+            for (let j = 0, from = i; j < length; j++) {
+              alikeSequence[j] = j === gap ? lost[k] : byteOf[HIGH_INDEX[text.charCodeAt(from++)]];
+            }
+            if (decodeSequenceAt(alikeSequence, 0, length) >= 0) alikeCounts[(length * 4 + gap) * lost.length + k]++;
+          }
+        }
+      }
+      i += present;
+    }
+  }
+  return short >= ALIKE_SEQUENCES && alikeCounts.includes(short) ? chars : 0;
+}
+
+const alikeCounts = new Int32Array(20 * 8);
+const alikeSequence = new Uint16Array(4);
+const isContinuationByte = (byte: number) => byte >= 0x80 && byte <= 0xbf;
 
 /**
  * How many continuation bytes the last lead byte of bytes[0, count) still lacks (0 when it lacks
