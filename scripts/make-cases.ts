@@ -727,6 +727,11 @@ const HAND: Case[] = [
     'bytes dropped · Shavian words after English, each letter without its 90',
   ),
   same('Sjá orð‘ og ½', 'ð‘ after an Icelandic word: one sequence lacking a byte is too few'),
+  fix(
+    'á²¤á²á²œá²¯á²\u00a0á²˜á²¡ á²”á²\u00a0á²— á²á²œ á²§á²•á²”á²šá² á²¡á²á²›á²£á²¨á²á² á²’á²á²\u00a0á²”á²›á²á²¨á²˜',
+    'ᲤᲐᲜᲯᲠᲘᲡ ᲔᲠᲗ ᲐᲜ ᲧᲕᲔᲚᲐ ᲡᲐᲛᲣᲨᲐᲝ ᲒᲐᲠᲔᲛᲝᲨᲘ',
+    'bytes dropped · Georgian capitals: with bytes seen dropped in the line, a plain space after a lead is a space (Ა Ო lost 90, 9D), not a flattened A0 (Რ kept its A0)',
+  ),
   // Mixed forms on one line.
   fix('Caf\\u00e9 &amp; cr&egrave;me xe2x80x94 Ã©tÃ©', 'Café &amp; crème — été', 'mixed forms on one line'),
   fix('cafÃ©\nCafé\ncafxc3xa9', 'café\nCafé\ncafé', 'three lines, the middle one clean'),

@@ -189,6 +189,8 @@ interface Candidate {
   inner: number[] | null;
   /** Whether it reads its sub-run as it stands, with no byte guessed or assumed missing. */
   exact: boolean;
+  /** Sequences of its sub-run completed with a byte that vanished. */
+  completed: number;
 }
 
 /** A new candidate; every candidate is made here, so that all have one shape (they are many, and hot). */
@@ -216,6 +218,7 @@ function candidateAt(
     penalty: 0,
     inner: null,
     exact: false,
+    completed: 0,
   };
 }
 
@@ -770,6 +773,7 @@ function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs, s
       MISSING_BYTE_BITS * subRun.completed;
     candidate.gain -= candidate.penalty;
     candidate.exact = subRun.options === null && subRun.completed === 0;
+    candidate.completed = subRun.completed;
     // A lone lead read as a character that lost its byte, where that makes a known word of one that
     // is not (`KoliÄina` → `Količina`), has the word for evidence too.
     if (subRun.completed === 1 && subRun.end - subRun.start === 1 && makesKnownWord(text, subRun, candidate.text)) {
@@ -796,12 +800,19 @@ function makesKnownWord(text: string, subRun: SubRun, replacement: string): bool
  */
 function keepBetterReadings(text: string, runs: readonly number[], candidates: Candidate[], first: number): void {
   // The candidates of each run read two ways stand together (sub-runs are weighed in order).
+  // Bytes seen dropped elsewhere in the window (a completion read one way only, confidently).
+  let dropped = false;
+  for (let k = first; k < candidates.length && !dropped; k++) {
+    const candidate = candidates[k];
+    dropped =
+      candidate.alternative === 0 && candidate.completed > 0 && !candidate.weak && candidate.gain > DAMAGE_PRIOR;
+  }
   let kept = first;
   for (let k = first; k < candidates.length; ) {
     const pair = Math.abs(candidates[k].alternative);
     let end = k + 1;
     while (end < candidates.length && Math.abs(candidates[end].alternative) === pair) end++;
-    const winner = pair === 0 ? 0 : betterReading(text, runs, candidates, k, end, pair);
+    const winner = pair === 0 ? 0 : betterReading(text, runs, candidates, k, end, pair, dropped);
     for (let j = k; j < end; j++) {
       if (pair === 0 || Math.sign(candidates[j].alternative) === winner) candidates[kept++] = candidates[j];
     }
@@ -821,6 +832,7 @@ function betterReading(
   from: number,
   to: number,
   pair: number,
+  dropped: boolean,
 ): 1 | -1 {
   let flattenedRepairs = 0;
   for (let j = from; j < to; j++) if (candidates[j].alternative > 0) flattenedRepairs++;
@@ -829,7 +841,9 @@ function betterReading(
   // A space read as a no-break space assumes a byte the text does not show, as a dropped byte
   // does, save after Â and Ã: U+00A0 and à (C2 A0, C3 A0) are the common characters that end in
   // A0, and `Â ` and `Ã ` are the commonest damage of all.
-  const flattened = MISSING_BYTE_BITS * runs[3 * (pair - 1) + 2];
+  // Where the window shows bytes dropped elsewhere, a space read so is damage of a second kind, and
+  // assumes twice as much: the space is more likely the space it is, after a dropped byte.
+  const flattened = MISSING_BYTE_BITS * runs[3 * (pair - 1) + 2] * (dropped ? 2 : 1);
   let winner: 1 | -1;
   if (flattenedRepairs === 0) winner = -1;
   else if (flattenedRepairs === to - from && flattened === 0) winner = 1;
