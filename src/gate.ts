@@ -331,6 +331,13 @@ function runVerdict(text: string, at: number, from: number, to: number, p: numbe
     let length = sequenceLength(lead);
     if (lead === 0xed && i + 6 <= end && surrogatePairAt(text, byteOf, i)) length = 6;
     if (length > 0 && i + length <= end && (length === 6 || validAt(text, byteOf, i, length))) {
+      // A run that is one two-byte sequence, read as a letter of a script that no letter beside it
+      // has, is part of a word of its own script (`dh’àith`, `nıñ`, `SÜRÜŞDÜR`): a two-byte
+      // character misread inside a word is a letter of the word's script (`cafÃ©s`), and a word
+      // misread whole is a longer run. (Three bytes and more are the scripts, CJK first, that sit
+      // right beside Latin letters: `%Y年`.)
+      if (length === 2 && i === start && end === start + 2 && foreignLetterAt(text, byteOf, start, end, from, to))
+        return -end;
       decoded = true;
       for (let k = i; k < i + length && !symbolInDecoded; k++) {
         symbolInDecoded = !isLetterClass(classOf(text.charCodeAt(k)));
@@ -342,6 +349,36 @@ function runVerdict(text: string, at: number, from: number, to: number, p: numbe
     i++;
   }
   return decoded && (!letterLeftOver || symbolInDecoded) ? 1 : -end;
+}
+
+/**
+ * Whether the one sequence text[start, end) reads as a letter of a script that no letter right beside
+ * it has, with at least one letter beside it.
+ */
+function foreignLetterAt(
+  text: string,
+  byteOf: Uint8Array,
+  start: number,
+  end: number,
+  from: number,
+  to: number,
+): boolean {
+  for (let k = start; k < end; k++) sequence[k - start] = byteOf[HIGH_INDEX[text.charCodeAt(k)]];
+  const cls = classOf(decodeSequenceAt(sequence, 0, end - start));
+  if (!isLetterClass(cls)) return false;
+  // (A letter of no script of its own, a modifier letter or a mark, fits beside any.)
+  const script = scriptOfLetter(cls);
+  if (script < 0) return false;
+  let besideLetters = 0;
+  for (const k of [start - 1, end]) {
+    if (k < from || k >= to) continue;
+    const beside = classOf(text.charCodeAt(k));
+    if (!isLetterClass(beside)) continue;
+    const besideScript = scriptOfLetter(beside);
+    if (besideScript < 0 || besideScript === script) return false;
+    besideLetters++;
+  }
+  return besideLetters > 0;
 }
 
 const sequence = [0, 0, 0, 0, 0, 0];

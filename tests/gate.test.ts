@@ -39,6 +39,18 @@ describe('gate', () => {
     });
   }
 
+  it('passes a word with one letter of another script in it, where one two-byte sequence would make it', () => {
+    // `’à` is Ո through Mac OS Roman, `ıñ` դ through CP850, `ÜŞ` ܪ through Windows-1250: each alone,
+    // inside a word of Latin letters.
+    for (const text of ['dh’àitheantan', 'Tıqaçnıñ içinde', 'SÜRÜŞDÜRÜLƏ BILƏN']) {
+      expect(damageKinds(text, 0, text.length, options) & MOJIBAKE, text).toBe(0);
+    }
+    // A letter of the word's own script, and three-byte characters beside Latin letters, still count.
+    for (const text of ['cafÃ©s', '%Yе№ґ%-mжњ€', 'koÊ»rsatish']) {
+      expect(damageKinds(text, 0, text.length, options) & MOJIBAKE, text).toBe(MOJIBAKE);
+    }
+  });
+
   it('passes clean accented, Cyrillic and Greek text, and curly quotes', () => {
     for (const text of [
       'Él está aquí, en São Paulo.',
