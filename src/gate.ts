@@ -42,7 +42,9 @@ const BEHIND_PAGES = PAGES.reduce((mask, page) => mask | page.bit, 0) & ~AHEAD_P
  * byte (damageKinds with `anyPair`).
  */
 const MAY_START = new Uint8Array(0x10000);
-for (const c of [0x78, 0x5c, 0x26, 0xfffd]) MAY_START[c] = 1;
+/** x (stripped hex), backslash, ampersand. */
+const ESCAPE_STARTS = [0x78, BACKSLASH, 0x26];
+for (const c of [...ESCAPE_STARTS, 0xfffd]) MAY_START[c] = 1;
 MAY_START.fill(1, 0x80, 0xa0);
 MAY_START.fill(1, 0xd800, 0xe000);
 /**
@@ -69,17 +71,18 @@ const MAY_START_ANY = MAY_START.map((stop, c) => (stop === 0 && CONT_BY_CHAR[c] 
  * line starts when it needs to know.
  */
 const LINE_BREAK = 2;
+const LINE_BREAKS = [0x0a, 0x0d, 0x2028, 0x2029];
 const MAY_START_LINES = MAY_START.slice();
-for (const c of [0x0a, 0x0d, 0x2028, 0x2029]) MAY_START_LINES[c] = LINE_BREAK;
+for (const c of LINE_BREAKS) MAY_START_LINES[c] = LINE_BREAK;
 /**
  * The stops once mojibake is found, which need not be found again (in mojibake, nearly every
  * character is one): escapes and surrogates only; FOUND_MOJIBAKE_LINES, and line breaks.
  */
 const FOUND_MOJIBAKE = new Uint8Array(0x10000);
-for (const c of [0x78, 0x5c, 0x26]) FOUND_MOJIBAKE[c] = 1;
+for (const c of ESCAPE_STARTS) FOUND_MOJIBAKE[c] = 1;
 FOUND_MOJIBAKE.fill(1, 0xd800, 0xe000);
 const FOUND_MOJIBAKE_LINES = FOUND_MOJIBAKE.slice();
-for (const c of [0x0a, 0x0d, 0x2028, 0x2029]) FOUND_MOJIBAKE_LINES[c] = LINE_BREAK;
+for (const c of LINE_BREAKS) FOUND_MOJIBAKE_LINES[c] = LINE_BREAK;
 const AMPERSAND = 0x26;
 const LOWER_X = 0x78;
 
