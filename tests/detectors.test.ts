@@ -1,7 +1,7 @@
 // Rules of the detectors and the pipeline that the fixture tables state only by example.
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeSurrogatePairAt } from '../src/decoder/utf8.js';
+import { decodeSurrogatePairAt, decodeUtf8Run, forEachUtf8Run } from '../src/decoder/utf8.js';
 import { explainText, fixText, scanText } from '../src/index.js';
 
 describe('UTF-8', () => {
@@ -10,6 +10,18 @@ describe('UTF-8', () => {
     expect(decodeSurrogatePairAt([0xed, 0xa0, 0xbd, 0xed, 0xa0, 0x80], 0, 6)).toBe(-1);
     expect(fixText('xedxa0xbdxedxb8x80')).toBe('😀');
     expect(fixText('I love it í\u00a0½í¸€ so much')).toBe('I love it 😀 so much');
+  });
+
+  it("decodes runs of every length, across the string builder's chunks, astral characters included", () => {
+    // (decodeUtf8Run reads a run of multi-byte sequences; forEachUtf8Run finds such runs among other bytes.)
+    for (const text of ['é', '’é', '😀'.repeat(3000), `${'ж'.repeat(4095)}😀`, '日本語'.repeat(5000)]) {
+      const bytes = new TextEncoder().encode(text);
+      expect(decodeUtf8Run(bytes, 0, bytes.length)).toBe(text);
+      const mixed = new TextEncoder().encode(`a${text}b${text}`);
+      const runs: string[] = [];
+      forEachUtf8Run(mixed, 0, mixed.length, (_start, _end, run) => runs.push(run));
+      expect(runs).toEqual([text, text]);
+    }
   });
 
   it('leaves a lone surrogate written as UTF-8 alone', () => {
