@@ -602,8 +602,8 @@ function completedAlike(text: string, reading: Reading): number {
   const lost = PAGES[reading.page].lostContinuations;
   if (lost.length === 0) return 0;
   const byteOf = BYTE_OF[reading.page];
-  // Per way to complete a sequence ((length × 4 + gap) × lost.length + k: lost[k] at `gap` of a
-  // sequence of `length` bytes), how many of the short sequences it completes.
+  // Per way to complete a sequence (gap × lost.length + k: lost[k] at byte `gap` of the four), how
+  // many of the short sequences it completes.
   alikeCounts.fill(0);
   let short = 0;
   let chars = 0;
@@ -627,7 +627,7 @@ function completedAlike(text: string, reading: Reading): number {
             for (let j = 0, from = i; j < length; j++) {
               alikeSequence[j] = j === gap ? lost[k] : byteOf[HIGH_INDEX[text.charCodeAt(from++)]];
             }
-            if (decodeSequenceAt(alikeSequence, 0, length) >= 0) alikeCounts[(length * 4 + gap) * lost.length + k]++;
+            if (decodeSequenceAt(alikeSequence, 0, length) >= 0) alikeCounts[gap * lost.length + k]++;
           }
         }
       }
@@ -637,7 +637,7 @@ function completedAlike(text: string, reading: Reading): number {
   return short >= ALIKE_SEQUENCES && alikeCounts.includes(short) ? chars : 0;
 }
 
-const alikeCounts = new Int32Array(20 * 8);
+const alikeCounts = new Int32Array(4 * 16);
 const alikeSequence = new Uint16Array(4);
 const isContinuationByte = (byte: number) => byte >= 0x80 && byte <= 0xbf;
 
