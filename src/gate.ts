@@ -35,18 +35,26 @@ const AHEAD_PAGES = PAGES.filter((page) => {
 }).reduce((mask, page) => mask | page.bit, 0);
 const BEHIND_PAGES = PAGES.reduce((mask, page) => mask | page.bit, 0) & ~AHEAD_PAGES;
 
+/** Kinds of damage the gate tells apart, as bits: which detectors a pass needs to run. */
+export const ESCAPES = 1;
+export const MOJIBAKE = 2;
+export const SURROGATES = 4;
+const ALL_KINDS = ESCAPES | MOJIBAKE | SURROGATES;
+
 /**
- * The characters the gate stops at (non-zero): x (stripped hex), backslash, ampersand, C1 controls,
- * surrogates, U+FFFD, the continuation bytes of the pages looked at behind, the lead bytes of those
- * looked at ahead, and the lone-lead capitals below. MAY_START_ANY: the same, and every continuation
- * byte (damageKinds with `anyPair`).
+ * The kinds each character may start (non-zero at the characters the gate stops at): x (stripped
+ * hex), backslash and ampersand escapes; C1 controls, U+FFFD, the continuation bytes of the pages
+ * looked at behind, the lead bytes of those looked at ahead and the lone-lead capitals below
+ * mojibake; surrogates theirs. ANY_PAIR_KINDS: the same, with every continuation byte as mojibake
+ * (damageKinds with `anyPair`).
  */
-const MAY_START = new Uint8Array(0x10000);
+const START_KINDS = new Uint8Array(0x10000);
 /** x (stripped hex), backslash, ampersand. */
 const ESCAPE_STARTS = [0x78, BACKSLASH, 0x26];
-for (const c of [...ESCAPE_STARTS, 0xfffd]) MAY_START[c] = 1;
-MAY_START.fill(1, 0x80, 0xa0);
-MAY_START.fill(1, 0xd800, 0xe000);
+for (const c of ESCAPE_STARTS) START_KINDS[c] = ESCAPES;
+START_KINDS[0xfffd] = MOJIBAKE;
+START_KINDS.fill(MOJIBAKE, 0x80, 0xa0);
+START_KINDS.fill(SURROGATES, 0xd800, 0xe000);
 /**
  * Latin capitals that are the lead of a two-byte sequence in a page with undefined continuation
  * bytes (`Ä`, C4 in Windows-1252): alone inside a word, one may be a `č` whose last byte vanished.
@@ -61,36 +69,43 @@ for (let c = 0xa0; c < 0x10000; c++) {
 }
 for (let c = 0xa0; c < 0x10000; c++) {
   const looked = (CONT_BY_CHAR[c] & BEHIND_PAGES) | (LEAD_BY_CHAR[c] & AHEAD_PAGES);
-  if (looked !== 0 || LONE_LEAD_CAPITAL[c] !== 0) MAY_START[c] = 1;
+  if (looked !== 0 || LONE_LEAD_CAPITAL[c] !== 0) START_KINDS[c] |= MOJIBAKE;
 }
-const MAY_START_ANY = MAY_START.map((stop, c) => (stop === 0 && CONT_BY_CHAR[c] !== 0 ? 1 : stop));
+const ANY_PAIR_KINDS = START_KINDS.map((kinds, c) => (CONT_BY_CHAR[c] !== 0 ? kinds | MOJIBAKE : kinds));
 /**
- * The line breaks (those of windows.ts): 2 in MAY_START_LINES, MAY_START with them, which the scan to
- * a line's end uses once the line holds a sign of damage. Until then it does not stop at breaks
- * (most lines are clean, and a stop costs as much as many characters): it looks back for where the
- * line starts when it needs to know.
+ * The line breaks (those of windows.ts): LINE_BREAK in the stop tables that have them, which the
+ * scan to a line's end uses once the line holds a sign of damage. Until then it does not stop at
+ * breaks (most lines are clean, and a stop costs as much as many characters): it looks back for
+ * where the line starts when it needs to know.
  */
 const LINE_BREAK = 2;
 const LINE_BREAKS = [0x0a, 0x0d, 0x2028, 0x2029];
-const MAY_START_LINES = MAY_START.slice();
-for (const c of LINE_BREAKS) MAY_START_LINES[c] = LINE_BREAK;
+const IS_LINE_BREAK = new Uint8Array(0x10000);
+for (const c of LINE_BREAKS) IS_LINE_BREAK[c] = 1;
+
 /**
- * The stops once mojibake is found, which need not be found again (in mojibake, nearly every
- * character is one): escapes and surrogates only; FOUND_MOJIBAKE_LINES, and line breaks.
+ * The stop tables (1 where the gate stops, LINE_BREAK at breaks), by the kinds still looked for,
+ * whether breaks stop it, and `anyPair`, made on first use: a kind found need not be found again,
+ * and its characters are many in damaged text (every `x` of `xe2x80x99`, nearly every character of
+ * mojibake), each a stop that costs as much as many characters passed.
  */
-const FOUND_MOJIBAKE = new Uint8Array(0x10000);
-for (const c of ESCAPE_STARTS) FOUND_MOJIBAKE[c] = 1;
-FOUND_MOJIBAKE.fill(1, 0xd800, 0xe000);
-const FOUND_MOJIBAKE_LINES = FOUND_MOJIBAKE.slice();
-for (const c of LINE_BREAKS) FOUND_MOJIBAKE_LINES[c] = LINE_BREAK;
+const stopTables: Array<Uint8Array | undefined> = [];
+function stopsFor(wanted: number, lineBreaks: boolean, anyPair: boolean): Uint8Array {
+  const key = wanted | (lineBreaks ? 8 : 0) | (anyPair ? 16 : 0);
+  let stops = stopTables[key];
+  if (stops === undefined) {
+    const kinds = anyPair ? ANY_PAIR_KINDS : START_KINDS;
+    stops = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) {
+      if (lineBreaks && IS_LINE_BREAK[c] === 1) stops[c] = LINE_BREAK;
+      else if ((kinds[c] & wanted) !== 0) stops[c] = 1;
+    }
+    stopTables[key] = stops;
+  }
+  return stops;
+}
 const AMPERSAND = 0x26;
 const LOWER_X = 0x78;
-
-/** Kinds of damage the gate tells apart, as bits: which detectors a pass needs to run. */
-export const ESCAPES = 1;
-export const MOJIBAKE = 2;
-export const SURROGATES = 4;
-const ALL_KINDS = ESCAPES | MOJIBAKE | SURROGATES;
 
 /** A line found by nextSuspectLine. */
 export interface SuspectLine {
@@ -157,6 +172,8 @@ function scan(
   const mojibake = options.mojibake;
   const lostBytes = options.lostBytes;
   let kinds = 0;
+  /** The kinds the stop table was made for. */
+  let found = 0;
   if (checkedAny) {
     checkedUntil.fill(0);
     checkedAny = false;
@@ -167,7 +184,7 @@ function scan(
   // To the line's end, a line that goes on past a window's length is gated window by window anyway:
   // the scan need not go on to its end.
   let limit = mode === TO_LINE_END ? Math.min(to, from + MAX_WINDOW) : to;
-  let stops = anyPair ? MAY_START_ANY : MAY_START;
+  let stops = stopsFor(ALL_KINDS, false, anyPair);
   for (let i = from; i < to; i++) {
     i = quietUntil(text, i, limit, stops);
     if (i >= limit) {
@@ -234,17 +251,15 @@ function scan(
     } else if (mojibake && (kinds & MOJIBAKE) === 0) {
       if (startsMojibakeAround(text, i, c, from, limit, to, anyPair)) kinds |= MOJIBAKE;
     }
-    if (kinds !== 0) {
-      if (mode === TO_LINE_END) {
-        // At the first sign of damage, the line it is in becomes the one to return, scanned on to its end.
-        if (stops === MAY_START) {
-          lineStart = lineStartBefore(text, i, lineStart);
-          limit = Math.min(to, lineStart + MAX_WINDOW);
-        }
-        stops = (kinds & MOJIBAKE) !== 0 ? FOUND_MOJIBAKE_LINES : MAY_START_LINES;
-      } else if ((kinds & MOJIBAKE) !== 0) {
-        stops = FOUND_MOJIBAKE;
+    if (kinds !== found) {
+      // At the first sign of damage, to the line's end, the line it is in becomes the one to return,
+      // scanned on to its end.
+      if (mode === TO_LINE_END && found === 0) {
+        lineStart = lineStartBefore(text, i, lineStart);
+        limit = Math.min(to, lineStart + MAX_WINDOW);
       }
+      found = kinds;
+      stops = stopsFor(ALL_KINDS & ~kinds, mode === TO_LINE_END, anyPair);
     }
     // (To the line's end, all kinds found or not: the scan must find where the line ends.)
     if (kinds === ALL_KINDS && mode === ALL) return kinds;
@@ -257,7 +272,7 @@ function scan(
  * the last line break before `at`, or at `floor`, where no break is.
  */
 function lineStartBefore(text: string, at: number, floor: number): number {
-  for (let k = at - 1; k >= floor; k--) if (MAY_START_LINES[text.charCodeAt(k)] === LINE_BREAK) return k + 1;
+  for (let k = at - 1; k >= floor; k--) if (IS_LINE_BREAK[text.charCodeAt(k)] === 1) return k + 1;
   return floor;
 }
 
