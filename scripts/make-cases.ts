@@ -754,6 +754,16 @@ const HAND: Case[] = [
     'three pages in one line (Windows-1252, 1251, Mac OS Roman): each span read through its own',
   ),
   fix(
+    '⁄âŸÑŸá ⁄Ü€ê ⁄ö⁄©ÿßÿ±Ÿá ÿ¥Ÿä à¤¯à¤¦à¤¿ à¤¦à¤¿à¤‡à¤\u008fà¤•à¥‹ à¤­à¤\u008f, à¤ªà¤¥ à¤¸à¥\u008dà¤²à¥\u008dà¤¯à¤¾à¤¸à¤¸à¤\u0081à¤—',
+    'ډله چې ښکاره شي यदि दिइएको भए, पथ स्ल्याससँग',
+    'Mac OS Roman Pashto beside Windows-1252 Hindi: Windows-1252 guesses no dropped byte inside a run that Mac OS Roman reads exactly',
+  ),
+  fix(
+    '‡∞ï‡±ã‡∞∞‡∞ø‡∞Ø‡∞æ, ‡∞∞‡∞ø‡∞™‡∞¨‡±ç‡∞≤‡∞ø‡∞ï‡±ç ‡∞Ü‡∞´‡±ç Ð\u0090Ð»Ð°Ð½Ð´Ð°Ð½ Ð³Ó\u0080Ð°Ð¹Ñ\u0080ÐµÐ½Ð°Ñ\u0088 Ð\u009aÑ\u008aÐ¸Ð»Ð±Ñ\u0081ÐµÐ´ÐµÑ\u0080Ð° Ð\u009cÐ°Ñ\u0080Ð¸Ð°Ð½Ð°Ð½ Ð³Ó\u0080Ð°Ð¹Ñ\u0080ÐµÐ½Ð°Ñ\u0088 Ð\u0090Ð¼ÐµÑ\u0080Ð¸ÐºÐ¸Ð½ Ð¦Ñ\u0085Ñ\u008cÐ°Ñ\u008cÐ½Ð°Ñ\u0082Ð¾Ñ\u008cÑ\u0085Ð½Ð° Ð¨Ñ\u0082Ð°Ñ\u0082Ð°Ñ\u0088 IÐ°Ñ\u008c',
+    'కోరియా, రిపబ్లిక్ ఆఫ్ Аландан гӀайренаш Къилбседера Марианан гӀайренаш Америкин Цхьаьнатоьхна Штаташ Iаь',
+    'Mac OS Roman Telugu beside Windows-1252 Chechen: the same',
+  ),
+  fix(
     'TlÄcatlahtohcÄyÅtl Þ‡Þ¬Þ‰Þ¬ÞƒÞ¨Þ†Þ¦Þ‚Þ° –ø–∞—Ä–∞–ª–µ–ª—å–Ω–æ–≥–æ',
     'Tlācatlahtohcāyōtl އެމެރިކަން паралельного',
     'Windows-1252 with C1 controls stripped, then Mac OS Roman Cyrillic, in one line',

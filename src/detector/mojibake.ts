@@ -561,7 +561,7 @@ function readShortRuns(text: string, reading: Reading): void {
     let kept = 0;
     for (const [start, end, first, last, lone, alternative] of shortRuns) {
       const standsAlone = lone && isCapitalInsideWord(text, start, 0, text.length);
-      if (!fits && !standsAlone) continue;
+      if ((!fits && !standsAlone) || readExactlyElsewhere(text, start, end, reading.page)) continue;
       for (; kept < first; kept++) rebuilt.push(subRuns[kept]);
       let length = 0;
       const spaced: number[] = [];
@@ -587,6 +587,47 @@ function readShortRuns(text: string, reading: Reading): void {
 }
 
 const NO_SPACES: readonly number[] = [];
+
+/**
+ * Whether some page other than p reads text[start, end) exactly, inside a stretch of its own run
+ * that is ELSEWHERE_SEQUENCES whole sequences or more: then no byte need have vanished there
+ * (`—Ñ—Ñ–æ`, Mac OS Roman for `ффо`, is a short run in Windows-1252, which would guess a dropped
+ * byte in it). One or two sequences are no such evidence: some page reads most pairs of characters.
+ */
+function readExactlyElsewhere(text: string, start: number, end: number, p: number): boolean {
+  for (let q = 0; q < PAGES.length; q++) {
+    if (q === p) continue;
+    const byteOf = BYTE_OF[q];
+    let from = start;
+    while (from > 0 && byteOf[HIGH_INDEX[text.charCodeAt(from - 1)]] !== 0) from--;
+    let to = from;
+    while (to < text.length && byteOf[HIGH_INDEX[text.charCodeAt(to)]] !== 0) to++;
+    if (to < end) continue;
+    if (elsewhereBytes.length < to - from) elsewhereBytes = new Uint16Array(to - from);
+    for (let i = from; i < to; i++) elsewhereBytes[i - from] = byteOf[HIGH_INDEX[text.charCodeAt(i)]];
+    // Whole sequences from the run's start, in stretches.
+    let stretch = -1;
+    let sequences = 0;
+    for (let i = 0; i <= to - from; ) {
+      const length = i < to - from ? validSequenceLength(elsewhereBytes, i, to - from) : 0;
+      if (length > 0) {
+        if (stretch < 0) stretch = from + i;
+        sequences++;
+        i += length;
+        continue;
+      }
+      if (stretch >= 0 && stretch <= start && from + i >= end && sequences >= ELSEWHERE_SEQUENCES) return true;
+      if (from + i >= end) break;
+      stretch = -1;
+      sequences = 0;
+      i++;
+    }
+  }
+  return false;
+}
+/** Fewest whole sequences around a run by which another page shows that no byte of it vanished. */
+const ELSEWHERE_SEQUENCES = 3;
+let elsewhereBytes = new Uint16Array(64);
 
 /** Fewest short sequences that must lack the same byte for completedAlike to vouch for them. */
 const ALIKE_SEQUENCES = 3;
