@@ -764,6 +764,16 @@ const HAND: Case[] = [
     'Mac OS Roman Telugu beside Windows-1252 Chechen: the same',
   ),
   fix(
+    'xd0xbexd0xbbxd1x8cxd1x88 xd0xbexd0xbfxd1x86xd1x8bxd1x8fxd1x9e. %2$s з›®еЅ•дё­',
+    'ольш опцыяў. %2$s 目录中',
+    'Belarusian as hex escapes, then Chinese read as Windows-1251, which explains too little of the line to be weighed everywhere: weighed where it reads three sequences or more exactly',
+  ),
+  fix(
+    "Ã¢â‚¬Å“%sÃ¢â‚¬Â\u009d Finished with error Every fortnight Republik bu Simbaabwee Republik bu Estooni Republik Islaamik bu Pakistaan PirinsipÃ³ote bu Andoor -q, --quiet                   tavs tilstand FEJL: elementet 'r√∏rledning' blev ikke fundet. %s: Kan ikke l√•se %s. Intet certifikat fundet N…ôtic…ôl…ôrin tapƒ±lacaƒüƒ± model Giril…ôn m…ôtnin m√∂vcud m…ô",
+    "“%s” Finished with error Every fortnight Republik bu Simbaabwee Republik bu Estooni Republik Islaamik bu Pakistaan Pirinsipóote bu Andoor -q, --quiet                   tavs tilstand FEJL: elementet 'rørledning' blev ikke fundet. %s: Kan ikke låse %s. Intet certifikat fundet Nəticələrin tapılacağı model Girilən mətnin mövcud mə",
+    'Windows-1252 twice around %s, then Danish and Azerbaijani read as Mac OS Roman: each page weighed where it reads a stretch exactly',
+  ),
+  fix(
     'TlÄcatlahtohcÄyÅtl Þ‡Þ¬Þ‰Þ¬ÞƒÞ¨Þ†Þ¦Þ‚Þ° –ø–∞—Ä–∞–ª–µ–ª—å–Ω–æ–≥–æ',
     'Tlācatlahtohcāyōtl އެމެރިކަން паралельного',
     'Windows-1252 with C1 controls stripped, then Mac OS Roman Cyrillic, in one line',

@@ -280,7 +280,15 @@ export function findMojibake(
   readings.sort((a, b) => b.coverage - a.coverage || a.page - b.page);
   const settled = settledEnds.take(text.length);
   for (const reading of readings) {
-    if (reading.coverage < COVERAGE_RATIO * bestCoverage) continue;
+    if (reading.coverage < COVERAGE_RATIO * bestCoverage && (confirmed & PAGES[reading.page].bit) === 0) {
+      // A page that explains too little of the window (and repaired none of it in an earlier pass)
+      // is still weighed where it reads a stretch of ELSEWHERE_SEQUENCES whole sequences or more
+      // exactly: a word misread through it, in a line joined from texts misread through other
+      // pages, so that it can contest their readings there.
+      const long = reading.subRuns.filter((subRun) => isLongExact(text, subRun, reading.page));
+      if (long.length > 0) weigh(text, { ...reading, subRuns: long, doubtfulRuns: [] }, candidates, costs, null);
+      continue;
+    }
     const first = candidates.length;
     const skip = bestCoverage >= SETTLED_RATIO && reading.coverage < SETTLED_RATIO * bestCoverage;
     readShortRuns(text, reading);
@@ -624,6 +632,16 @@ function readExactlyElsewhere(text: string, start: number, end: number, p: numbe
     }
   }
   return false;
+}
+/** Whether a sub-run reads exactly, as it stands, and holds ELSEWHERE_SEQUENCES sequences or more. */
+function isLongExact(text: string, subRun: SubRun, p: number): boolean {
+  if (subRun.options !== null || subRun.completed > 0 || subRun.unconfirmed) return false;
+  const byteOf = BYTE_OF[p];
+  let sequences = 0;
+  for (let i = subRun.start; i < subRun.end && sequences < ELSEWHERE_SEQUENCES; i++) {
+    if (byteOf[HIGH_INDEX[text.charCodeAt(i)]] >= 0xc0) sequences++;
+  }
+  return sequences >= ELSEWHERE_SEQUENCES;
 }
 /** Fewest whole sequences around a run by which another page shows that no byte of it vanished. */
 const ELSEWHERE_SEQUENCES = 3;
