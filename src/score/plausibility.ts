@@ -14,6 +14,7 @@ import {
   LETTER_SCRIPT_PAIR_COUNTS,
   SANDWICH_COUNTS,
 } from '../generated/char-stats.js';
+import { CODEPAGES } from '../generated/codepages.js';
 import { RANGE_CLASSES, RANGE_STARTS } from '../generated/unicode-classes.js';
 import { CASES, caseOfClass, classOf, isLetterClass, scriptOfLetter } from './classes.js';
 
@@ -46,12 +47,14 @@ for (const [key, value] of decode(CHAR_PAIR_COUNTS)) {
   row.set(key % CHAR_PAIR_BASE, value);
 }
 /**
- * Costs of BMP character pairs computed so far: an open-addressing table keyed by first × 65536 +
- * second, emptied when it fills up (it is a cache; the cost of any pair can be computed again).
+ * Costs of the other BMP character pairs (beyond the square table of makeSpanCost) computed so far: an
+ * open-addressing table keyed by first × 65536 + second, emptied when it fills up (it is a cache; the
+ * cost of any pair can be computed again). Key and cost side by side: a probe reads one cache line,
+ * and no key, U+FFFF twice included, is EMPTY_PAIR.
  */
 const PAIR_CACHE_BITS = 16;
-const pairCacheKeys = new Uint32Array(1 << PAIR_CACHE_BITS).fill(0xffffffff);
-const pairCacheCosts = new Float64Array(1 << PAIR_CACHE_BITS);
+const EMPTY_PAIR = -1;
+const pairCache = new Float64Array(2 << PAIR_CACHE_BITS).fill(EMPTY_PAIR);
 let pairCacheFill = 0;
 /** Costs of pairs with an astral character computed so far, emptied when it holds this many. */
 const ASTRAL_PAIR_CACHE = 1 << 14;
@@ -79,15 +82,15 @@ for (let first = 0; first < 64; first++) {
   }
 }
 
+/** The ranges of code points of one class each: where each starts, and its class. */
+const rangeStarts = RANGE_STARTS.split(',').map((s) => Number.parseInt(s, 36));
+const rangeClasses = RANGE_CLASSES.split(',').map((s) => Number.parseInt(s, 36));
+const rangeEnd = (r: number) => (r + 1 < rangeStarts.length ? rangeStarts[r + 1] : 0x110000);
+
 /** How many code points each class has, for spreading its unseen probability over them. */
 const classSizes = new Map<number, number>();
-{
-  const starts = RANGE_STARTS.split(',').map((s) => Number.parseInt(s, 36));
-  const classes = RANGE_CLASSES.split(',').map((s) => Number.parseInt(s, 36));
-  for (let r = 0; r < starts.length; r++) {
-    const end = r + 1 < starts.length ? starts[r + 1] : 0x110000;
-    classSizes.set(classes[r], (classSizes.get(classes[r]) ?? 0) + end - starts[r]);
-  }
+for (let r = 0; r < rangeStarts.length; r++) {
+  classSizes.set(rangeClasses[r], (classSizes.get(rangeClasses[r]) ?? 0) + rangeEnd(r) - rangeStarts[r]);
 }
 
 let total = 0;
@@ -182,11 +185,6 @@ for (let second = 0; second < CASES; second++) {
   }
 }
 
-/** Bits of the case model for a letter of case `third` after letters of cases `first` and `second` (-1: not a letter). */
-function caseCorrection(first: number, second: number, third: number): number {
-  return first < 0 || second < 0 || third < 0 ? 0 : caseCorrections[(first * CASES + second) * CASES + third];
-}
-
 /** Class used for the edges of a text: as if a space stood there. */
 export const EDGE = -1;
 
@@ -201,70 +199,257 @@ export interface SpanContext {
 }
 
 /**
- * Cost of `span` in its context: the emission of each character and every transition, including
- * those into what follows.
+ * Makes spanCost: the loop over a text, with the tables it reads for every character as constants of
+ * the closure. (V8 folds a closure's constants into the compiled loop, where it loads and checks a
+ * module's at every use once the bundle has made them `var`: dist ran ~1.9× slower that way.)
  */
-export function spanCost(span: string | number, context: SpanContext): number {
-  // A single code point (weighing the options for one character) needs no string.
-  const single = typeof span === 'number';
-  const length = single ? 1 : span.length;
-  let cost = 0;
-  let previousChar = context.previous === EDGE ? 0x20 : context.previous;
-  let previousClass = classOf(previousChar);
-  let previousIsLetter = isLetterClass(previousClass);
-  let previousScript = context.previousScript;
-  let previousCase = caseOfClass(previousClass);
-  let beforePreviousCase = context.beforePrevious === EDGE ? -1 : caseOfClass(classOf(context.beforePrevious));
-  let sandwich: readonly [number, number] | undefined;
-  for (let i = 0; i < length; i++) {
-    const cp = single ? span : span.codePointAt(i)!;
-    if (cp > 0xffff) i++;
-    const cls = classOf(cp);
-    const letter = isLetterClass(cls);
-    const letterCase = caseOfClass(cls);
-    cost += caseCorrection(beforePreviousCase, previousCase, letterCase);
-    beforePreviousCase = previousCase;
-    previousCase = letterCase;
-    if (sandwich !== undefined) cost += letter ? sandwich[0] : sandwich[1];
-    sandwich = !letter && previousIsLetter ? (sandwichBits.get(cp) ?? UNSEEN_SANDWICH) : undefined;
-    cost += pairCost(previousChar, previousClass, cp, cls);
-    if (!letter && !previousIsLetter && cp >= 0x80 && cp >> 7 === previousChar >> 7) {
-      cost -= Math.max(0, emitCost(cp) - SAME_BLOCK_BITS);
-    }
-    if (letter) {
-      const letterScript = scriptOfLetter(cls);
-      if (letterScript >= 0) {
-        if (previousScript >= 0) cost += scriptTransitionCosts[previousScript * 64 + letterScript];
-        previousScript = letterScript;
+function makeSpanCost(): (span: string | number, context: SpanContext) => number {
+  // What does not apply reads 0 bits from the tables, rather than being skipped by a branch: adding 0
+  // leaves a sum as it was (the sum is never -0), and whether a character is a letter, which decides
+  // most of the terms, is what mojibake makes unpredictable.
+  const NO_CASE = CASES;
+  const CASE_SLOTS = CASES + 1;
+  /** caseCorrections, 0 bits where one of the three is not a letter (NO_CASE). */
+  const caseBits = new Float64Array(CASE_SLOTS ** 3);
+  for (let first = 0; first < CASES; first++) {
+    for (let second = 0; second < CASES; second++) {
+      for (let third = 0; third < CASES; third++) {
+        caseBits[(first * CASE_SLOTS + second) * CASE_SLOTS + third] =
+          caseCorrections[(first * CASES + second) * CASES + third];
       }
     }
-    previousClass = cls;
-    previousChar = cp;
-    previousIsLetter = letter;
   }
-  if (previousScript >= 0 && context.nextScript >= 0) {
-    cost += scriptTransitionCosts[previousScript * 64 + context.nextScript];
+
+  const NO_SCRIPT = 64;
+  const SCRIPT_SLOTS = NO_SCRIPT + 1;
+  /** scriptTransitionCosts, 0 bits from or to NO_SCRIPT. */
+  const scriptBits = new Float64Array(SCRIPT_SLOTS * SCRIPT_SLOTS);
+  for (let first = 0; first < 64; first++) {
+    for (let second = 0; second < 64; second++) {
+      scriptBits[first * SCRIPT_SLOTS + second] = scriptTransitionCosts[first * 64 + second];
+    }
   }
-  const next = context.next === EDGE ? 0x20 : context.next;
-  const nextClass = classOf(next);
-  cost += caseCorrection(beforePreviousCase, previousCase, caseOfClass(nextClass));
-  if (sandwich !== undefined) cost += isLetterClass(nextClass) ? sandwich[0] : sandwich[1];
-  return cost + pairCost(previousChar, previousClass, next, nextClass) - emitCost(next);
+
+  /**
+   * sandwichBits in rows of two, what follows not being a letter then being one: row NO_SANDWICH (0
+   * bits) after what is not a non-letter after a letter, row UNSEEN_SANDWICH_ROW for characters never seen.
+   */
+  const NO_SANDWICH = 0;
+  const UNSEEN_SANDWICH_ROW = 1;
+  const rows = [0, 0, UNSEEN_SANDWICH[1], UNSEEN_SANDWICH[0]];
+  const sandwichRowOf = new Map<number, number>();
+  for (const [cp, [thenLetter, thenOther]] of sandwichBits) {
+    sandwichRowOf.set(cp, rows.length / 2);
+    rows.push(thenOther, thenLetter);
+  }
+  const sandwichRows = Float64Array.from(rows);
+
+  /**
+   * The characters of most mojibake and of much text (ASCII and the high halves of the code pages),
+   * numbered densely so that the costs of their pairs fit a square table, read without hashing. Other
+   * characters take slot PAIR_INDEX_SIZE, whose row and column stay empty.
+   */
+  const pairIndex = new Map<number, number>();
+  for (let cp = 0; cp < 0x80; cp++) pairIndex.set(cp, pairIndex.size);
+  for (const page of CODEPAGES) {
+    for (let i = 0; i < page.high.length; i++) {
+      if (!pairIndex.has(page.high.charCodeAt(i))) pairIndex.set(page.high.charCodeAt(i), pairIndex.size);
+    }
+  }
+  const PAIR_INDEX_SIZE = pairIndex.size;
+  const PAIR_STRIDE = PAIR_INDEX_SIZE + 1;
+  /**
+   * Costs of the pairs of indexed characters, 0 until computed (a pair that truly costs 0 bits would be
+   * computed each time). Untouched, the zeroed pages behind it take no memory.
+   */
+  const indexedPairCosts = new Float64Array(PAIR_STRIDE * PAIR_STRIDE);
+
+  /**
+   * What the loop needs to know of a character, in one word: its pair slot, whether it is a letter or a
+   * mark (1 or 0), its case slot, its script slot and its sandwich row.
+   */
+  const PAIR_SLOT_MASK = 0x3ff;
+  const LETTER_SHIFT = 10;
+  const CASE_SHIFT = 11;
+  const CASE_MASK = 3;
+  const SCRIPT_SHIFT = 13;
+  const SCRIPT_MASK = 0x7f;
+  const SANDWICH_SHIFT = 20;
+  if (PAIR_INDEX_SIZE > PAIR_SLOT_MASK || NO_SCRIPT > SCRIPT_MASK || rows.length / 2 > 2 ** (32 - SANDWICH_SHIFT)) {
+    throw new Error('the traits of a character overflow their fields');
+  }
+  const traitsByClass = new Map<number, number>();
+  function traitsOfClass(cls: number): number {
+    let traits = traitsByClass.get(cls);
+    if (traits === undefined) {
+      const letterCase = caseOfClass(cls);
+      const letterScript = scriptOfLetter(cls);
+      traits =
+        ((isLetterClass(cls) ? 1 : 0) << LETTER_SHIFT) |
+        ((letterCase < 0 ? NO_CASE : letterCase) << CASE_SHIFT) |
+        ((letterScript < 0 ? NO_SCRIPT : letterScript) << SCRIPT_SHIFT);
+      traitsByClass.set(cls, traits);
+    }
+    return traits;
+  }
+  function computeTraits(codePoint: number): number {
+    return (
+      traitsOfClass(classOf(codePoint)) |
+      (pairIndex.get(codePoint) ?? PAIR_INDEX_SIZE) |
+      ((sandwichRowOf.get(codePoint) ?? UNSEEN_SANDWICH_ROW) << SANDWICH_SHIFT)
+    );
+  }
+  // Filled a range of one class at a time, then the characters with a pair slot or a sandwich row of
+  // their own: a loop over every BMP character would add milliseconds to loading the module.
+  const bmpTraits = new Uint32Array(0x10000);
+  const unindexed = PAIR_INDEX_SIZE | (UNSEEN_SANDWICH_ROW << SANDWICH_SHIFT);
+  for (let r = 0; r < rangeStarts.length && rangeStarts[r] <= 0xffff; r++) {
+    bmpTraits.fill(traitsOfClass(rangeClasses[r]) | unindexed, rangeStarts[r], Math.min(rangeEnd(r), 0x10000));
+  }
+  for (const cp of [...pairIndex.keys(), ...sandwichRowOf.keys()]) if (cp <= 0xffff) bmpTraits[cp] = computeTraits(cp);
+  function traitsOf(codePoint: number): number {
+    return codePoint <= 0xffff ? bmpTraits[codePoint] : computeTraits(codePoint);
+  }
+
+  /** Bits for `cp` to follow `previous`. */
+  function pairCost(previous: number, cp: number): number {
+    const first = traitsOf(previous) & PAIR_SLOT_MASK;
+    const second = traitsOf(cp) & PAIR_SLOT_MASK;
+    const slot = first * PAIR_STRIDE + second;
+    let cost = indexedPairCosts[slot];
+    if (cost !== 0) return cost;
+    if (first === PAIR_INDEX_SIZE || second === PAIR_INDEX_SIZE) return cachedPairCost(previous, cp);
+    cost = computePairCost(previous, cp);
+    indexedPairCosts[slot] = cost;
+    return cost;
+  }
+
+  /** `cost` plus the bits of the character `cp` (of `traits`) after what the other parameters say precedes it. */
+  function withChar(
+    cost: number,
+    cp: number,
+    traits: number,
+    previousChar: number,
+    previousTraits: number,
+    beforePreviousCase: number,
+    sandwich: number,
+    previousScript: number,
+  ): number {
+    const letter = (traits >> LETTER_SHIFT) & 1;
+    const previousCase = (previousTraits >> CASE_SHIFT) & CASE_MASK;
+    cost +=
+      caseBits[(beforePreviousCase * CASE_SLOTS + previousCase) * CASE_SLOTS + ((traits >> CASE_SHIFT) & CASE_MASK)];
+    cost += sandwichRows[sandwich * 2 + letter];
+    const pair = indexedPairCosts[(previousTraits & PAIR_SLOT_MASK) * PAIR_STRIDE + (traits & PAIR_SLOT_MASK)];
+    cost += pair !== 0 ? pair : pairCost(previousChar, cp);
+    if ((letter | ((previousTraits >> LETTER_SHIFT) & 1)) === 0 && cp >= 0x80 && cp >> 7 === previousChar >> 7) {
+      cost -= Math.max(0, emitCost(cp) - SAME_BLOCK_BITS);
+    }
+    return cost + scriptBits[previousScript * SCRIPT_SLOTS + ((traits >> SCRIPT_SHIFT) & SCRIPT_MASK)];
+  }
+
+  /** The sandwich row a character leaves for what follows: its own if it is a non-letter after a letter. */
+  function sandwichAfter(previousTraits: number, traits: number): number {
+    const nonLetterAfterLetter = (previousTraits >> LETTER_SHIFT) & ~(traits >> LETTER_SHIFT) & 1;
+    return (traits >>> SANDWICH_SHIFT) & -nonLetterAfterLetter;
+  }
+
+  /** The script of the last letter that has one, `traits` being those of the last character. */
+  function scriptAfter(previousScript: number, traits: number): number {
+    const letterScript = (traits >> SCRIPT_SHIFT) & SCRIPT_MASK;
+    // All ones when the character has a script, else 0 (NO_SCRIPT is the one slot of 64 or more).
+    const hasScript = (letterScript >> 6) - 1;
+    return (letterScript & hasScript) | (previousScript & ~hasScript);
+  }
+
+  /** `cost` plus the bits of what follows the span, given the state after its last character. */
+  function withEnd(
+    cost: number,
+    previousChar: number,
+    previousTraits: number,
+    beforePreviousCase: number,
+    sandwich: number,
+    previousScript: number,
+    context: SpanContext,
+  ): number {
+    const nextScript = context.nextScript < 0 ? NO_SCRIPT : context.nextScript;
+    cost += scriptBits[previousScript * SCRIPT_SLOTS + nextScript];
+    const next = context.next === EDGE ? 0x20 : context.next;
+    const nextTraits = traitsOf(next);
+    const previousCase = (previousTraits >> CASE_SHIFT) & CASE_MASK;
+    cost +=
+      caseBits[
+        (beforePreviousCase * CASE_SLOTS + previousCase) * CASE_SLOTS + ((nextTraits >> CASE_SHIFT) & CASE_MASK)
+      ];
+    cost += sandwichRows[sandwich * 2 + ((nextTraits >> LETTER_SHIFT) & 1)];
+    return cost + pairCost(previousChar, next) - emitCost(next);
+  }
+
+  function caseBefore(context: SpanContext): number {
+    return context.beforePrevious === EDGE ? NO_CASE : (traitsOf(context.beforePrevious) >> CASE_SHIFT) & CASE_MASK;
+  }
+
+  function textCost(text: string, context: SpanContext): number {
+    let previousChar = context.previous === EDGE ? 0x20 : context.previous;
+    let previousTraits = traitsOf(previousChar);
+    let beforePreviousCase = caseBefore(context);
+    let previousScript = context.previousScript < 0 ? NO_SCRIPT : context.previousScript;
+    let sandwich = NO_SANDWICH;
+    let cost = 0;
+    for (let i = 0; i < text.length; i++) {
+      let cp = text.charCodeAt(i);
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+          i++;
+        }
+      }
+      const traits = cp <= 0xffff ? bmpTraits[cp] : computeTraits(cp);
+      cost = withChar(cost, cp, traits, previousChar, previousTraits, beforePreviousCase, sandwich, previousScript);
+      beforePreviousCase = (previousTraits >> CASE_SHIFT) & CASE_MASK;
+      sandwich = sandwichAfter(previousTraits, traits);
+      previousScript = scriptAfter(previousScript, traits);
+      previousChar = cp;
+      previousTraits = traits;
+    }
+    return withEnd(cost, previousChar, previousTraits, beforePreviousCase, sandwich, previousScript, context);
+  }
+
+  // A single code point gets a function of its own, without the loop: after a deoptimization V8 may
+  // compile textCost again only for entering its loop midway, which a one-character call never does
+  // (such calls then ran ~5× slower).
+  function codePointCost(cp: number, context: SpanContext): number {
+    const previousChar = context.previous === EDGE ? 0x20 : context.previous;
+    const previousTraits = traitsOf(previousChar);
+    const previousScript = context.previousScript < 0 ? NO_SCRIPT : context.previousScript;
+    const traits = traitsOf(cp);
+    const beforePreviousCase = caseBefore(context);
+    const cost = withChar(0, cp, traits, previousChar, previousTraits, beforePreviousCase, NO_SANDWICH, previousScript);
+    const previousCase = (previousTraits >> CASE_SHIFT) & CASE_MASK;
+    const sandwich = sandwichAfter(previousTraits, traits);
+    return withEnd(cost, cp, traits, previousCase, sandwich, scriptAfter(previousScript, traits), context);
+  }
+
+  // A single code point (weighing the options for one character) needs no string.
+  return (span, context) => (typeof span === 'number' ? codePointCost(span, context) : textCost(span, context));
 }
 
 /**
- * Bits for `cp` to follow `previous`: the class model, mixed with the observed character bigram where
- * one of the two is beyond ASCII (the pairs the table keeps).
+ * Cost of `span` in its context: the emission of each character and every transition, including
+ * those into what follows.
  */
-function pairCost(previous: number, previousClass: number, cp: number, cls: number): number {
-  if (previous < 0x80 && cp < 0x80) return transitionCost(previousClass, cls) + emitCost(cp);
+export const spanCost = makeSpanCost();
+
+/** Bits for `cp` to follow `previous` where one of them is not indexed: cached in a map (astral) or a hash. */
+function cachedPairCost(previous: number, cp: number): number {
   if (previous > 0xffff || cp > 0xffff) {
     // Astral pairs (emoji, and the guesses for lost bytes of four-byte sequences) in a map of their own.
     const astralKey = previous * 0x110000 + cp;
     let cost = astralPairCosts.get(astralKey);
     if (cost === undefined) {
       if (astralPairCosts.size >= ASTRAL_PAIR_CACHE) astralPairCosts.clear();
-      cost = computePairCost(previous, previousClass, cp, cls);
+      cost = computePairCost(previous, cp);
       astralPairCosts.set(astralKey, cost);
     }
     return cost;
@@ -273,25 +458,30 @@ function pairCost(previous: number, previousClass: number, cp: number, cls: numb
   const mask = (1 << PAIR_CACHE_BITS) - 1;
   let slot = Math.imul(key, 0x9e3779b1) >>> (32 - PAIR_CACHE_BITS);
   for (;;) {
-    const stored = pairCacheKeys[slot];
-    if (stored === key) return pairCacheCosts[slot];
-    if (stored === 0xffffffff) break;
+    const stored = pairCache[2 * slot];
+    if (stored === key) return pairCache[2 * slot + 1];
+    if (stored === EMPTY_PAIR) break;
     slot = (slot + 1) & mask;
   }
   if (pairCacheFill > (3 << PAIR_CACHE_BITS) >> 2) {
-    pairCacheKeys.fill(0xffffffff);
+    pairCache.fill(EMPTY_PAIR);
     pairCacheFill = 0;
-    return pairCost(previous, previousClass, cp, cls);
+    return cachedPairCost(previous, cp);
   }
-  const cost = computePairCost(previous, previousClass, cp, cls);
-  pairCacheKeys[slot] = key;
-  pairCacheCosts[slot] = cost;
+  const cost = computePairCost(previous, cp);
+  pairCache[2 * slot] = key;
+  pairCache[2 * slot + 1] = cost;
   pairCacheFill++;
   return cost;
 }
 
-function computePairCost(previous: number, previousClass: number, cp: number, cls: number): number {
-  const classBits = transitionCost(previousClass, cls) + emitCost(cp);
+/**
+ * Bits for `cp` to follow `previous`: the class model, mixed with the observed character bigram where
+ * one of the two is beyond ASCII (the pairs the table keeps).
+ */
+function computePairCost(previous: number, cp: number): number {
+  const classBits = transitionCost(classOf(previous), classOf(cp)) + emitCost(cp);
+  if (previous < 0x80 && cp < 0x80) return classBits;
   const seen = charCounts.get(previous) ?? 0;
   const bigram = seen === 0 ? 0 : (charPairCounts.get(previous)?.get(cp) ?? 0) / seen;
   return -Math.log2(CHAR_BIGRAM_WEIGHT * bigram + (1 - CHAR_BIGRAM_WEIGHT) * 2 ** -classBits);
