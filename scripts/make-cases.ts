@@ -774,6 +774,11 @@ const HAND: Case[] = [
     'Windows-1252 twice around %s, then Danish and Azerbaijani read as Mac OS Roman: each page weighed where it reads a stretch exactly',
   ),
   fix(
+    '‡±Å‡∞ü‡±ç‡∞≤‡±á‡∞¶‡±Å Å\u009eahiyetÃ® ya Kamboca GiravÃª',
+    'ుట్లేదు Şahiyet̨ ya Kamboca Giravê',
+    'Mac OS Roman Telugu, then Kurdish read as Windows-1252: Mac OS Roman explains most of the line, and reads Ãª (ê) as ̻ on the strength of its other repairs, but Windows-1252 reads it far better',
+  ),
+  fix(
     'TlÄcatlahtohcÄyÅtl Þ‡Þ¬Þ‰Þ¬ÞƒÞ¨Þ†Þ¦Þ‚Þ° –ø–∞—Ä–∞–ª–µ–ª—å–Ω–æ–≥–æ',
     'Tlācatlahtohcāyōtl އެމެރިކަން паралельного',
     'Windows-1252 with C1 controls stripped, then Mac OS Roman Cyrillic, in one line',

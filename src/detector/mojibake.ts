@@ -279,6 +279,7 @@ export function findMojibake(
   // legitimate accented letters are many, coverage says less, and every page weighs every span.)
   readings.sort((a, b) => b.coverage - a.coverage || a.page - b.page);
   const settled = settledEnds.take(text.length);
+  const partlyWeighed: Reading[] = [];
   for (const reading of readings) {
     if (reading.coverage < COVERAGE_RATIO * bestCoverage && (confirmed & PAGES[reading.page].bit) === 0) {
       // A page that explains too little of the window (and repaired none of it in an earlier pass)
@@ -287,6 +288,7 @@ export function findMojibake(
       // pages, so that it can contest their readings there.
       const long = reading.subRuns.filter((subRun) => isLongExact(text, subRun, reading.page));
       if (long.length > 0) weigh(text, { ...reading, subRuns: long, doubtfulRuns: [] }, candidates, costs, null);
+      partlyWeighed.push(reading);
       continue;
     }
     const first = candidates.length;
@@ -299,6 +301,7 @@ export function findMojibake(
       for (let i = candidate.start; i < candidate.end; i++) settled[i] = Math.max(settled[i], candidate.end);
     }
   }
+  weighContested(text, candidates, partlyWeighed, costs);
   const chosen = resolve(text, candidates, pages, confirmed);
   let at = 0;
   for (const candidate of chosen) {
@@ -633,6 +636,28 @@ function readExactlyElsewhere(text: string, start: number, end: number, p: numbe
   }
   return false;
 }
+/**
+ * A repair that clears only CONFIRMED_PRIOR stands on its page's repairs elsewhere in the window: its
+ * span is weighed too by the pages that fit the window too poorly to be weighed on all of it, where
+ * they read the span exactly, so that one that reads it far better can take it in resolve (`Ã¥`,
+ * Windows-1252 for `å` in a Swedish word, is `Ǿ` in CP850, confirmed by a Cyrillic text beside it).
+ */
+function weighContested(text: string, candidates: Candidate[], partlyWeighed: readonly Reading[], costs: Costs): void {
+  if (partlyWeighed.length === 0) return;
+  const weak = candidates.filter((candidate) => candidate.gain <= DAMAGE_PRIOR);
+  for (const reading of partlyWeighed) {
+    const spans = reading.subRuns.filter(
+      (subRun) =>
+        subRun.options === null &&
+        subRun.completed === 0 &&
+        !subRun.unconfirmed &&
+        !isLongExact(text, subRun, reading.page) &&
+        weak.some((candidate) => candidate.start === subRun.start && candidate.end === subRun.end),
+    );
+    if (spans.length > 0) weigh(text, { ...reading, subRuns: spans, doubtfulRuns: [] }, candidates, costs, null);
+  }
+}
+
 /** Whether a sub-run reads exactly, as it stands, and holds ELSEWHERE_SEQUENCES sequences or more. */
 function isLongExact(text: string, subRun: SubRun, p: number): boolean {
   if (subRun.options !== null || subRun.completed > 0 || subRun.unconfirmed) return false;
