@@ -150,8 +150,10 @@ function transitionCost(previous: number, next: number): number {
 const sandwichBits = new Map<number, readonly [afterLetterThenLetter: number, afterLetterThenOther: number]>();
 for (const entry of SANDWICH_COUNTS.split(',')) {
   const [cp, total, afterLetter, between, beforeLetter] = entry.split(':').map((s) => Number.parseInt(s, 36));
-  const letterGivenLetter = (between + 0.5) / (afterLetter + 1);
   const letter = (beforeLetter + 0.5) / (total + 1);
+  // Shrunk toward how often a letter follows it anywhere: a character seldom seen after a letter
+  // says little yet of what follows it there (`─` between two letters in CP850 mojibake of `ē`).
+  const letterGivenLetter = (between + letter) / (afterLetter + 1);
   sandwichBits.set(cp, [-Math.log2(letterGivenLetter / letter), -Math.log2((1 - letterGivenLetter) / (1 - letter))]);
 }
 /** The same for characters never seen: as rare between letters as a symbol is. */
