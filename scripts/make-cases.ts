@@ -779,6 +779,11 @@ const HAND: Case[] = [
     'Mac OS Roman Telugu, then Kurdish read as Windows-1252: Mac OS Roman explains most of the line, and reads Ãª (ê) as ̻ on the strength of its other repairs, but Windows-1252 reads it far better',
   ),
   fix(
+    'GuhartoyÃªn berendam RengÃª ku berÃª hatiye hilbijartin bi danberhevkirina rengÃª ku te niha hilbijartiye. tu dikarÃ® vÃ® rengÃ® bibÃ® malikÃªn rengan an jÃ® wekÃ® rengÃª bikaranÃ®nÃª hilbijÃªrÃ®. Ï╣┘åÏÁÏ▒ ┬½%s┬╗ Ï¿Ï│Ï¬┘ç Ï¿┘êÏ»Ïî ┘ê┘ä█î Ï╣┘åÏÁÏ▒█î',
+    'Guhartoyên berendam Rengê ku berê hatiye hilbijartin bi danberhevkirina rengê ku te niha hilbijartiye. tu dikarî vî rengî bibî malikên rengan an jî wekî rengê bikaranînê hilbijêrî. عنصر «%s» بسته بود، ولی عنصری',
+    'Kurdish read as Windows-1252, then Persian read as CP850: CP850 decodes the whole line, but Windows-1252 reads its start better, so it is read span by span',
+  ),
+  fix(
     'TlÄcatlahtohcÄyÅtl Þ‡Þ¬Þ‰Þ¬ÞƒÞ¨Þ†Þ¦Þ‚Þ° –ø–∞—Ä–∞–ª–µ–ª—å–Ω–æ–≥–æ',
     'Tlācatlahtohcāyōtl އެމެރިކަން паралельного',
     'Windows-1252 with C1 controls stripped, then Mac OS Roman Cyrillic, in one line',

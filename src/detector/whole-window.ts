@@ -42,6 +42,7 @@ export function readWhole(text: string): WholeReading | null {
   };
   let cost = spanCost(sample, context);
   if (spanCost(text.slice(first, cut), context) - cost - assumed <= DAMAGE_PRIOR) return null;
+  if (anotherPageReadsBetter(text.slice(0, cut), first, outer, cost + assumed, context)) return null;
   while (reading.pages.length < MAX_LAYERS) {
     // The window's shape is settled by the outer layer: an inner one need only decode whole, and
     // of the pages that decode it, the cheapest reading wins (the outer page first, to win a tie).
@@ -69,6 +70,34 @@ export function readWhole(text: string): WholeReading | null {
     reading.pages.push(bestPage);
   }
   return reading;
+}
+
+/**
+ * Whether a page other than `outer` reads the sample, prefix[first…], exactly as other text for
+ * fewer bits than `bits` (the outer page's reading and what it assumes): then the window is no
+ * text misread whole through `outer`, but likely texts misread through different pages, which
+ * happen to decode through `outer` too (Kurdish `Ãª`, Windows-1252 for `ê`, is CP850 `Ǧ`), and
+ * is left to the general path, span by span.
+ */
+function anotherPageReadsBetter(
+  prefix: string,
+  first: number,
+  outer: number,
+  bits: number,
+  context: SpanContext,
+): boolean {
+  const length = prefix.length - first;
+  for (let q = 0; q < PAGES.length; q++) {
+    if (q === outer) continue;
+    const loose = encodeWhole(prefix, first, q, 1, trial);
+    if (loose < 0) continue;
+    let same = true;
+    for (let i = 0; i < length && same; i++) same = trial[i] === kept[i];
+    if (same) continue;
+    const assumed = PAGE_PRIOR_BITS[q] + LOOSE_BITS * loose;
+    if (spanCost(utf8.decode(trial.subarray(0, length)), context) + assumed < bits) return true;
+  }
+  return false;
 }
 
 /** Sequences the sample of a window holds at least (see readWhole). */
