@@ -66,4 +66,20 @@ describe('adversarial repetition', () => {
     expect(line.includes('\n') || line.includes(' ')).toBe(false);
     expect(() => fixText(line)).not.toThrow();
   });
+
+  // Found by the fuzzer: two layers of Windows-1250 mojibake whose every sequence may have lost a
+  // byte, so that nearly every character is weighed as a guess (~10 µs each). Linear, but far slower
+  // than the triggers above: the bound is the fuzzer's (a second on 64 KiB, here with room for a
+  // slower machine). Three lookups made it quadratic before: the spaces of a sub-run, the stretches
+  // another page reads exactly, and a copy of every option per cluster of guesses.
+  it.each([
+    ['two layers of Windows-1250, guessed at every sequence', 'ĂĹ¸ĂâŹĂÂ¸ĂÂ˛Ă'],
+    ['the same with a space after each', 'ĂĹ¸ĂâŹĂÂ¸ĂÂ˛Ă '],
+  ])('%s: 64 KiB under two seconds, 4× within 12×', (_, unit) => {
+    fixText(repeatTo(unit, 4 * 1024)); // warm-up
+    const small = best(repeatTo(unit, 64 * 1024), 1);
+    expect(small, `64 KiB took ${small.toFixed(0)} ms`).toBeLessThan(2000);
+    const large = best(repeatTo(unit, 256 * 1024), 1);
+    expect(large, `256 KiB took ${large.toFixed(0)} ms, 64 KiB ${small.toFixed(0)} ms`).toBeLessThanOrEqual(12 * small);
+  });
 });

@@ -606,35 +606,65 @@ const NO_SPACES: readonly number[] = [];
  * byte in it). One or two sequences are no such evidence: some page reads most pairs of characters.
  */
 function readExactlyElsewhere(text: string, start: number, end: number, p: number): boolean {
+  if (stretchesText !== text) findStretches(text);
   for (let q = 0; q < PAGES.length; q++) {
     if (q === p) continue;
-    const byteOf = BYTE_OF[q];
-    let from = start;
-    while (from > 0 && byteOf[HIGH_INDEX[text.charCodeAt(from - 1)]] !== 0) from--;
-    let to = from;
-    while (to < text.length && byteOf[HIGH_INDEX[text.charCodeAt(to)]] !== 0) to++;
-    if (to < end) continue;
-    if (elsewhereBytes.length < to - from) elsewhereBytes = new Uint16Array(to - from);
-    for (let i = from; i < to; i++) elsewhereBytes[i - from] = byteOf[HIGH_INDEX[text.charCodeAt(i)]];
-    // Whole sequences from the run's start, in stretches.
-    let stretch = -1;
-    let sequences = 0;
-    for (let i = 0; i <= to - from; ) {
-      const length = i < to - from ? validSequenceLength(elsewhereBytes, i, to - from) : 0;
-      if (length > 0) {
-        if (stretch < 0) stretch = from + i;
-        sequences++;
-        i += length;
-        continue;
-      }
-      if (stretch >= 0 && stretch <= start && from + i >= end && sequences >= ELSEWHERE_SEQUENCES) return true;
-      if (from + i >= end) break;
-      stretch = -1;
-      sequences = 0;
-      i++;
+    // The last stretch of q that starts at `start` or before, from the starts in order.
+    const list = stretches[q];
+    let low = 0;
+    let high = list.length / 2;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (list[2 * mid] <= start) low = mid + 1;
+      else high = mid;
     }
+    if (low > 0 && list[2 * low - 1] >= end) return true;
   }
   return false;
+}
+
+/** The text whose stretches `stretches` holds (one window at a time: the reading of every page asks). */
+let stretchesText: string | null = null;
+/** Per page, its stretches of ELSEWHERE_SEQUENCES whole sequences or more: start and end, in order. */
+const stretches: number[][] = PAGES.map(() => []);
+
+/**
+ * Finds every page's stretches of text: in each of its runs of high characters, whole sequences read
+ * from the run's start, cut where a byte begins none.
+ */
+function findStretches(text: string): void {
+  stretchesText = text;
+  for (let q = 0; q < PAGES.length; q++) {
+    const byteOf = BYTE_OF[q];
+    const list = stretches[q];
+    list.length = 0;
+    for (let from = 0; from < text.length; ) {
+      if (byteOf[HIGH_INDEX[text.charCodeAt(from)]] === 0) {
+        from++;
+        continue;
+      }
+      let to = from;
+      while (to < text.length && byteOf[HIGH_INDEX[text.charCodeAt(to)]] !== 0) to++;
+      if (elsewhereBytes.length < to - from) elsewhereBytes = new Uint16Array(to - from);
+      for (let i = from; i < to; i++) elsewhereBytes[i - from] = byteOf[HIGH_INDEX[text.charCodeAt(i)]];
+      let stretch = -1;
+      let sequences = 0;
+      for (let i = 0; i <= to - from; ) {
+        const length = i < to - from ? validSequenceLength(elsewhereBytes, i, to - from) : 0;
+        if (length > 0) {
+          if (stretch < 0) stretch = from + i;
+          sequences++;
+          i += length;
+          continue;
+        }
+        if (stretch >= 0 && sequences >= ELSEWHERE_SEQUENCES) list.push(stretch, from + i);
+        stretch = -1;
+        sequences = 0;
+        i++;
+      }
+      from = to;
+    }
+  }
 }
 /**
  * A repair that clears only CONFIRMED_PRIOR stands on its page's repairs elsewhere in the window: its
@@ -644,15 +674,23 @@ function readExactlyElsewhere(text: string, start: number, end: number, p: numbe
  */
 function weighContested(text: string, candidates: Candidate[], partlyWeighed: readonly Reading[], costs: Costs): void {
   if (partlyWeighed.length === 0) return;
-  const weak = candidates.filter((candidate) => candidate.gain <= DAMAGE_PRIOR);
+  // The spans of weak repairs, by start: their ends (a page's candidates do not overlap, but pages' do).
+  const weakEnds = new Map<number, number[]>();
+  for (const candidate of candidates) {
+    if (candidate.gain > DAMAGE_PRIOR) continue;
+    const ends = weakEnds.get(candidate.start);
+    if (ends === undefined) weakEnds.set(candidate.start, [candidate.end]);
+    else ends.push(candidate.end);
+  }
+  if (weakEnds.size === 0) return;
   for (const reading of partlyWeighed) {
     const spans = reading.subRuns.filter(
       (subRun) =>
+        weakEnds.get(subRun.start)?.includes(subRun.end) === true &&
         subRun.options === null &&
         subRun.completed === 0 &&
         !subRun.unconfirmed &&
-        !isLongExact(text, subRun, reading.page) &&
-        weak.some((candidate) => candidate.start === subRun.start && candidate.end === subRun.end),
+        !isLongExact(text, subRun, reading.page),
     );
     if (spans.length > 0) weigh(text, { ...reading, subRuns: spans, doubtfulRuns: [] }, candidates, costs, null);
   }
@@ -771,7 +809,7 @@ function decodeRun(
   const first = out.length;
   // Positions in the text of bytes[from, to).
   const startOf = (from: number) => base + from - offset;
-  const spacedAt = (from: number, to: number) => spaces.some((at) => at >= startOf(from) && at < startOf(to));
+  const spacedAt = (from: number, to: number) => holdsSpace(spaces, startOf(from), startOf(to));
   let decodedLength = 0;
   let guessedLength = 0;
   if (lost === null) {
@@ -819,6 +857,18 @@ function decodeRun(
   }
   for (let k = first; k < out.length; k++) out[k].leftover = count - decodedLength;
   return decodedLength - guessedLength;
+}
+
+/** Whether `spaces` (positions in order) holds one in [from, to): a run may hold many, and many sub-runs. */
+function holdsSpace(spaces: readonly number[], from: number, to: number): boolean {
+  let low = 0;
+  let high = spaces.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (spaces[mid] < from) low = mid + 1;
+    else high = mid;
+  }
+  return low < spaces.length && spaces[low] < to;
 }
 
 /** Turns a page's sub-runs into candidates where the repair clears the lowest prior. */
@@ -1105,6 +1155,7 @@ function chooseOptions(
     while (k < clusters[c][0] && isLetterClass(classOf(chosen[k]))) k++;
     if (k === clusters[c][0] && k - clusters[c - 1][1] < WORD_REACH) sharesWord[c - 1] = sharesWord[c] = true;
   }
+  let finalists: number[][] | undefined;
   for (let round = 0; round < 2; round++) {
     clusters.forEach(([from, to], c) => {
       // The second round revisits only clusters that share a word with another.
@@ -1114,8 +1165,9 @@ function chooseOptions(
         return;
       }
       // Each guess of a larger cluster is first weighed alone (the others held), and keeps its
-      // FINALISTS best options; the combinations of those are then weighed together.
-      const finalists: number[][] = options.slice();
+      // FINALISTS best options; the combinations of those are then weighed together. (One copy of
+      // the options serves every cluster: each reads and writes only its own.)
+      finalists ??= options.slice();
       for (let k = from; k < to; k++)
         finalists[k] = rankOptions(options, chosen, k, clusterCost(k, k + 1)).slice(0, FINALISTS);
       margins[c] = chooseJointly(finalists, chosen, from, to, clusterCost(from, to));
