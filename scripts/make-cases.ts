@@ -726,6 +726,11 @@ const HAND: Case[] = [
     'Error: 𐑓𐑲𐑤 𐑯𐑪𐑑 𐑓𐑬𐑯𐑛',
     'bytes dropped · Shavian words after English, each letter without its 90',
   ),
+  fix(
+    'ð‘¦ð‘¯ð‘ð‘¨ð‘¤ð‘¦ð‘› ð‘•ð‘ªð‘’ð‘©ð‘‘, ð‘¯ð‘ªð‘‘ ð‘¦ð‘¯ð‘¦ð‘–ð‘©ð‘¤ð‘²ð‘Ÿð‘›',
+    '𐑦𐑯𐑝𐑨𐑤𐑦𐑛 𐑕𐑪𐑒𐑩𐑑, 𐑯𐑪𐑑 𐑦𐑯𐑦𐑖𐑩𐑤𐑲𐑟𐑛',
+    'bytes dropped · Shavian `invalid socket` (corpus): 𐑝 (F0 90 91 9D) lost both its 90 and its 9D, completed with the 90 every other letter lacks and a guessed last byte',
+  ),
   same('Sjá orð‘ og ½', 'ð‘ after an Icelandic word: one sequence lacking a byte is too few'),
   fix(
     'á²¤á²á²œá²¯á²\u00a0á²˜á²¡ á²”á²\u00a0á²— á²á²œ á²§á²•á²”á²šá² á²¡á²á²›á²£á²¨á²á² á²’á²á²\u00a0á²”á²›á²á²¨á²˜',

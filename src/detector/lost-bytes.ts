@@ -15,7 +15,9 @@ const MAX_OPTIONS = 125;
  * Splits bytes[start, end) (with WILDCARDs) into maximal runs of multi-byte sequences, as
  * forEachUtf8Run does, but each decoded character is a list of the code points it may be. With
  * `dropped`, a sequence one continuation byte short is completed with each lost byte in each place;
- * `onRun` learns how many sequences were so completed.
+ * with `alike` (place × 256 + byte, or -1: the byte every short sequence of the text lacks, see
+ * completedAlike), a four-byte sequence two bytes short is completed with that byte in that place
+ * and each lost byte in another. `onRun` learns how many sequences were so completed.
  */
 export function forEachLossyRun(
   bytes: Uint16Array,
@@ -23,6 +25,7 @@ export function forEachLossyRun(
   end: number,
   lost: readonly number[],
   dropped: boolean,
+  alike: number,
   onRun: (runStart: number, runEnd: number, options: number[][], completed: number) => void,
 ): void {
   let runStart = -1;
@@ -44,6 +47,12 @@ export function forEachLossyRun(
       if (found.length > 0) {
         consumed = length - 1;
         completed++;
+      } else if (alike >= 0 && length === 4) {
+        found = completeTwiceShort(bytes, i, end, lost, alike >> 8, alike & 0xff);
+        if (found.length > 0) {
+          consumed = 2;
+          completed++;
+        }
       }
     }
     if (found.length === 0) {
@@ -84,6 +93,33 @@ function completeShortSequence(
 }
 
 const completed = new Uint16Array(4);
+
+/**
+ * The code points a four-byte sequence may be whose lead at `at` has one continuation byte where it
+ * needs three: `byte` at `place` (the byte every short sequence of the text lacks there, such as the
+ * 90 of F0 90 … that a decoder dropped from every Shavian letter), the present one in either other
+ * place, and each lost byte in the last.
+ */
+function completeTwiceShort(
+  bytes: Uint16Array,
+  at: number,
+  end: number,
+  lost: readonly number[],
+  place: number,
+  byte: number,
+): number[] {
+  if (at + 1 >= end || !isContinuation(bytes[at + 1])) return [];
+  if (at + 2 < end && isContinuation(bytes[at + 2])) return [];
+  const found: number[] = [];
+  for (let present = 1; present < 4; present++) {
+    if (present === place) continue;
+    for (let k = 0; k < 4; k++) {
+      completed[k] = k === 0 ? bytes[at] : k === place ? byte : k === present ? bytes[at + 1] : WILDCARD;
+    }
+    for (const codePoint of expand(completed, 0, 4, lost)) if (!found.includes(codePoint)) found.push(codePoint);
+  }
+  return found;
+}
 
 /** The code points the sequence at `at` may be, trying every lost byte at each wildcard. */
 function expand(bytes: Uint16Array, at: number, length: number, lost: readonly number[]): number[] {

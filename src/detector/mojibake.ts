@@ -387,6 +387,11 @@ interface Reading {
    * how many of its spaces read as no-break spaces follow a lead other than C2 and C3.
    */
   doubtfulRuns: number[];
+  /**
+   * Where completedAlike found every short sequence lacking the same byte in the same place: that
+   * place × 256 + the byte; otherwise -1.
+   */
+  alike: number;
 }
 
 /**
@@ -549,7 +554,15 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
     }
     if (runStart >= 0) closeRun(i);
   }
-  return { page: p, coverage: high === 0 ? 0 : covered / high, highChars: high, subRuns, shortRuns, doubtfulRuns };
+  return {
+    page: p,
+    coverage: high === 0 ? 0 : covered / high,
+    highChars: high,
+    subRuns,
+    shortRuns,
+    doubtfulRuns,
+    alike: -1,
+  };
 }
 
 /**
@@ -582,7 +595,7 @@ function readShortRuns(text: string, reading: Reading): void {
         bytes[length++] = c === 0x20 ? 0xa0 : byteOf[HIGH_INDEX[c]];
       }
       const from = rebuilt.length;
-      decodeRun(bytes, 0, length, start, spaced, lost, true, rebuilt);
+      decodeRun(bytes, 0, length, start, spaced, lost, true, rebuilt, reading.alike);
       for (let k = from; k < rebuilt.length; k++) {
         // Legitimate text has lone capitals such as `Ã` and `Ä` (SÃO PAULO): such a guess is made
         // only where the same misreading is proven elsewhere in the window, or where the capital
@@ -756,7 +769,10 @@ function completedAlike(text: string, reading: Reading): number {
       i += present;
     }
   }
-  return short >= ALIKE_SEQUENCES && alikeCounts.includes(short) ? chars : 0;
+  const way = short >= ALIKE_SEQUENCES ? alikeCounts.indexOf(short) : -1;
+  if (way < 0) return 0;
+  reading.alike = Math.floor(way / lost.length) * 256 + lost[way % lost.length];
+  return chars;
 }
 
 const alikeCounts = new Int32Array(4 * 16);
@@ -805,6 +821,7 @@ function decodeRun(
   lost: readonly number[] | null,
   dropped: boolean,
   out: SubRun[],
+  alike = -1,
 ): number {
   const first = out.length;
   // Positions in the text of bytes[from, to).
@@ -839,7 +856,7 @@ function decodeRun(
       i++;
     }
   } else {
-    forEachLossyRun(bytes, offset, offset + count, lost, dropped, (from, to, options, completed) => {
+    forEachLossyRun(bytes, offset, offset + count, lost, dropped, alike, (from, to, options, completed) => {
       decodedLength += to - from;
       if (completed > 0) guessedLength += to - from;
       const lossy = completed > 0 || bytesHaveWildcard(bytes, from, to);
