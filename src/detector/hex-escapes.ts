@@ -11,6 +11,8 @@ const DETAILS = FORM_NAMES.map((name) => `utf-8 bytes as ${name}`);
 const BACKSLASH = 0x5c;
 /** The bytes of the run being read, reused from run to run. */
 let bytes: Uint8Array = new Uint8Array(64);
+/** The cases of the hex letters of each byte of the run (LOWER, UPPER), side by side with `bytes`. */
+let letterCases: Uint8Array = new Uint8Array(64);
 function grow(old: Uint8Array): Uint8Array {
   const larger = new Uint8Array(old.length * 2);
   larger.set(old);
@@ -32,8 +34,14 @@ export function findHexEscapes(text: string, repairs: Repair[]): void {
     let count = 0;
     let at = runStart;
     while (at + tokenLength <= text.length && tokenAt(text, at, form)) {
-      if (count === bytes.length) bytes = grow(bytes);
-      bytes[count++] = hexValue(text.charCodeAt(at + form + 1)) * 16 + hexValue(text.charCodeAt(at + form + 2));
+      if (count === bytes.length) {
+        bytes = grow(bytes);
+        letterCases = grow(letterCases);
+      }
+      const high = text.charCodeAt(at + form + 1);
+      const low = text.charCodeAt(at + form + 2);
+      letterCases[count] = letterCase(high) | letterCase(low);
+      bytes[count++] = hexValue(high) * 16 + hexValue(low);
       at += tokenLength;
     }
     for (let k = 0; count >= 2 && k < count; ) {
@@ -48,7 +56,7 @@ export function findHexEscapes(text: string, repairs: Repair[]): void {
       }
       const start = runStart + k * tokenLength;
       const end = runStart + byteEnd * tokenLength;
-      if (consistentCase(text, start, end, tokenLength, form)) {
+      if (consistentCase(k, byteEnd)) {
         repairs.push({
           start,
           end,
@@ -83,15 +91,15 @@ function tokenAt(text: string, at: number, form: number): boolean {
 }
 
 /** Hex letters within one escaped run are all lower or all upper case: `xC3xa4` is not an escape someone wrote. */
-function consistentCase(text: string, start: number, end: number, tokenLength: number, form: number): boolean {
-  let lower = false;
-  let upper = false;
-  for (let at = start; at < end; at += tokenLength) {
-    for (let k = 1; k <= 2; k++) {
-      const c = text.charCodeAt(at + form + k);
-      if (c >= 0x61) lower = true;
-      else if (c >= 0x41) upper = true;
-    }
-  }
-  return !(lower && upper);
+function consistentCase(from: number, to: number): boolean {
+  let cases = 0;
+  for (let k = from; k < to; k++) cases |= letterCases[k];
+  return cases !== (LOWER | UPPER);
+}
+
+const LOWER = 1;
+const UPPER = 2;
+/** LOWER for a–f, UPPER for A–F, 0 for digits. */
+function letterCase(c: number): number {
+  return c >= 0x61 ? LOWER : c >= 0x41 ? UPPER : 0;
 }
