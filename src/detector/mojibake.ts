@@ -679,6 +679,7 @@ function findStretches(text: string): void {
     }
   }
 }
+
 /**
  * A repair that clears only CONFIRMED_PRIOR stands on its page's repairs elsewhere in the window: its
  * span is weighed too by the pages that fit the window too poorly to be weighed on all of it, where
@@ -719,6 +720,7 @@ function isLongExact(text: string, subRun: SubRun, p: number): boolean {
   }
   return sequences >= ELSEWHERE_SEQUENCES;
 }
+
 /** Fewest whole sequences around a run by which another page shows that no byte of it vanished. */
 const ELSEWHERE_SEQUENCES = 3;
 let elsewhereBytes = new Uint16Array(64);
