@@ -798,6 +798,19 @@ const HAND: Case[] = [
     'mèdiu تېزلىتىشنى ئېكران 없습니다 최대 횟수',
     'two layers of Windows-1252, Mac OS Roman Arabic and Windows-1251 Korean in one line',
   ),
+  fix(
+    'Il est parti voilÃ  deux jours.',
+    'Il est parti voilà deux jours.',
+    'no-break space turned into a space · `Ã ` for `à` (C3 A0) after a small letter, the only damage of the line',
+  ),
+  fix(
+    'Le fichierÂ : introuvable',
+    'Le fichier\u00a0: introuvable',
+    'no-break space turned into a space · `Â ` for U+00A0 (C2 A0) after a small letter',
+  ),
+  fix('Il est lÃ , voilÃ .', 'Il est là, voilà.', 'no-break space turned into a space · `Ã ` before punctuation'),
+  same('AMANHÃ DE MANHÃ', 'pt upper · Ã before a space after a capital'),
+  same('McDONALDÂ ', 'a capital before a space after a capital'),
 ];
 
 // ── Real-world-style templates: [[damage:text]] marks the damaged part ────────────────────────────

@@ -6,7 +6,14 @@ import { decodeSequenceAt, decodeSurrogatePairAt, sequenceLength } from './decod
 import { hexValue } from './detector/hex-digits.js';
 import { SCRIPT_NAMES } from './generated/unicode-classes.js';
 import type { ResolvedOptions } from './options.js';
-import { caseOfClass, classOf, isCapitalInsideWord, isLetterClass, scriptOfLetter } from './score/classes.js';
+import {
+  caseOfClass,
+  classOf,
+  isCapitalAfterSmall,
+  isCapitalInsideWord,
+  isLetterClass,
+  scriptOfLetter,
+} from './score/classes.js';
 import { MAX_WINDOW } from './windows.js';
 
 /** Per page, where the last run the gate looked at whole ends. */
@@ -221,7 +228,10 @@ function scan(
           i > from &&
           (anyPair
             ? LONE_LEAD_BY_CHAR[c] !== 0 && (CONT_BY_CHAR[c] !== 0 || LONE_LEAD_CAPITAL[c] !== 0)
-            : LONE_LEAD_CAPITAL[c] !== 0 && isCapitalInsideWord(text, i, from, to))
+            : LONE_LEAD_CAPITAL[c] !== 0 &&
+              (isCapitalInsideWord(text, i, from, to) ||
+                // (or whose byte A0 became a space: `voilÃ `)
+                (i + 1 < to && text.charCodeAt(i + 1) === 0x20 && isCapitalAfterSmall(text, i))))
         )
           kinds |= MOJIBAKE;
       }
@@ -352,9 +362,15 @@ function runVerdict(text: string, at: number, from: number, to: number, p: numbe
       // A run that is one two-byte sequence, read as a letter of a script that no letter beside it
       // has, is part of a word of its own script (`dh’àith`, `nıñ`, `SÜRÜŞDÜR`): a two-byte
       // character misread inside a word is a letter of the word's script (`cafÃ©s`), and a word
-      // misread whole is a longer run. (Three bytes and more are the scripts, CJK first, that sit
-      // right beside Latin letters: `%Y年`.)
-      if (length === 2 && i === start && end === start + 2 && foreignLetterAt(text, byteOf, start, end, from, to))
+      // misread whole is a longer run. Three bytes are the scripts, CJK first, that sit right
+      // beside Latin letters (`%Y年`, misread `%Yå¹´`): such a run is a word's part only where its
+      // characters are all letters too (`jklĺľž`, a Slovak alphabet, is Windows-1250 for `jkl從`).
+      if (
+        i === start &&
+        end === start + length &&
+        (length === 2 || (length === 3 && allLetters(text, start, end))) &&
+        foreignLetterAt(text, byteOf, start, end, from, to)
+      )
         return -end;
       decoded = true;
       for (let k = i; k < i + length && !symbolInDecoded; k++) {
@@ -397,6 +413,11 @@ function foreignLetterAt(
     besideLetters++;
   }
   return besideLetters > 0;
+}
+
+function allLetters(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (!isLetterClass(classOf(text.charCodeAt(k)))) return false;
+  return true;
 }
 
 const sequence = [0, 0, 0, 0, 0, 0];

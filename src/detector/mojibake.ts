@@ -21,7 +21,15 @@ import {
   validSequenceLength,
 } from '../decoder/utf8.js';
 import type { ResolvedOptions } from '../options.js';
-import { CATEGORY, category, classOf, isCapitalInsideWord, isLetterClass, scriptOfLetter } from '../score/classes.js';
+import {
+  CATEGORY,
+  category,
+  classOf,
+  isCapitalAfterSmall,
+  isCapitalInsideWord,
+  isLetterClass,
+  scriptOfLetter,
+} from '../score/classes.js';
 import { isKnownTrigram, isKnownWholeWord, isKnownWord } from '../score/known-words.js';
 import { contextOf, type SpanContext, spanCost } from '../score/plausibility.js';
 import type { Repair } from '../types.js';
@@ -57,6 +65,8 @@ const LOST_BYTE_MARGIN = 0;
 const MISSING_BYTE_MARGIN = 0;
 /** Pages with undefined continuation bytes, whose misreadings may carry U+FFFD. */
 const LOSSY_PAGES = PAGES.reduce((mask, page) => (page.lostContinuations.length > 0 ? mask | page.bit : mask), 0);
+/** Pages whose byte A0 is a no-break space, which some step may have turned into a plain one. */
+const NBSP_PAGES = PAGES.reduce((mask, page) => (page.high.charCodeAt(0x20) === 0xa0 ? mask | page.bit : mask), 0);
 
 /**
  * The letters on each side of chosen[from, to) within a word, for the word a guess there would stand
@@ -367,6 +377,8 @@ function candidatePages(text: string, lostBytes: boolean, confirmed: number): nu
     pages |= lead & CONT_MASK[index];
     const loneLead = lostBytes ? LONE_LEAD_BY_CHAR[c] & ~pages : 0;
     if (loneLead !== 0) pages |= isCapitalInsideWord(text, i, 0, text.length) ? loneLead : loneLead & confirmed;
+    // A capital out of place before a space may be a lead whose byte A0 (a no-break space) became it.
+    if (text.charCodeAt(i + 1) === 0x20 && isCapitalAfterSmall(text, i)) pages |= LEAD_MASK[index] & NBSP_PAGES;
     lead = LEAD_MASK[index];
   }
   return pages;
@@ -449,7 +461,7 @@ const DROPPED_COVERAGE = 0.2;
 function readPage(text: string, p: number, lostBytes: boolean): Reading {
   const byteOf = BYTE_OF[p];
   const lost = lostBytes ? PAGES[p].lostContinuations : [];
-  const nbspIsHigh = PAGES[p].high.charCodeAt(0xa0 - 0x80) === 0xa0;
+  const nbspIsHigh = (NBSP_PAGES & PAGES[p].bit) !== 0;
   const subRuns: SubRun[] = [];
   const shortRuns: ShortRun[] = [];
   const spaces: number[] = [];
@@ -512,7 +524,9 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
       }
       const highCut = high;
       const coveredCut = covered;
-      readRun(runStart, end, 0, count, spaces, pair);
+      // A space after a capital out of place needs no other evidence (see isCapitalAfterSmall).
+      const doubtful = spaces.filter((at) => !isCapitalAfterSmall(text, at - 1));
+      readRun(runStart, end, 0, count, doubtful, pair);
       high = highCut;
       covered = coveredCut;
       spaces.length = 0;

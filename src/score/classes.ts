@@ -89,6 +89,15 @@ export function isCapitalInsideWord(text: string, i: number, from: number, to: n
   );
 }
 
+/**
+ * Whether text[i] is a capital letter right after a small one (`voilÃ `, `fichierÂ`): where real text
+ * hardly ever has one, and a lead byte whose continuation, a no-break space (A0), became a plain
+ * space shows up (`Ã ` for `à`, the commonest damage of all).
+ */
+export function isCapitalAfterSmall(text: string, i: number): boolean {
+  return i > 0 && isSmallLetter(text.charCodeAt(i - 1)) && caseOfClass(classOf(text.charCodeAt(i))) === 0;
+}
+
 function isSmallLetter(c: number): boolean {
   return c < 0x80 ? c >= 0x61 && c <= 0x7a : caseOfClass(classOf(c)) === 1;
 }
