@@ -8,7 +8,7 @@ import { damageKinds, ESCAPES, MOJIBAKE, nextSuspectLine, SURROGATES, type Suspe
 import { cleanupPasses } from './normalizer/cleanups.js';
 import { findLoneSurrogates } from './normalizer/surrogates.js';
 import { type FixOptions, type ResolvedOptions, resolveOptions } from './options.js';
-import { applyRepairs, mergeRepairs, shiftSteps } from './steps.js';
+import { applyRepairs, mergeRepairs, shiftSteps, stepRepairs } from './steps.js';
 import type { Repair, Step } from './types.js';
 import { isLineBreak, LineBreaks, MAX_WINDOW, windowEnd } from './windows.js';
 
@@ -248,12 +248,16 @@ class WindowRepair {
     find(this.current, repairs);
     // A repair of damage never makes a line break: windows are lines, and a break made inside one
     // would move the windows of the next call (JSON writes U+2028 and U+2029 escaped on purpose, too).
-    if (damage && repairs.some(makesLineBreak)) repairs = repairs.filter((repair) => !makesLineBreak(repair));
+    if (damage && repairs.some(makesLineBreak)) {
+      repairs = stepRepairs(this.current, repairs).filter((repair) => !makesLineBreak(repair));
+    }
     if (repairs.length === 0) return false;
     // (One detector finds its repairs in order; only those of several need sorting.)
     if (!inOrder(repairs)) repairs.sort((a, b) => a.start - b.start);
     this.chosen = dropOverlaps(repairs);
-    if (this.steps !== null) this.steps = mergeRepairs(this.window, this.current, this.steps, this.chosen);
+    if (this.steps !== null) {
+      this.steps = mergeRepairs(this.window, this.current, this.steps, stepRepairs(this.current, this.chosen));
+    }
     this.current = applyRepairs(this.current, this.chosen);
     return true;
   }

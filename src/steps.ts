@@ -1,5 +1,6 @@
 // Steps are kept in the coordinates of the text the caller gave, however many passes rewrote a span:
 // each pass's repairs are mapped back through the steps taken so far and merged with them.
+import { forEachWholeRun } from './detector/whole-window.js';
 import type { Repair, Step } from './types.js';
 
 /**
@@ -99,4 +100,24 @@ export function shiftSteps(steps: Step[], offset: number, into: Step[]): void {
     step.end += offset;
     into.push(step);
   }
+}
+
+/**
+ * The repairs of a pass over `text` as steps see them: each repair made `byRuns` split into one per
+ * run of characters beyond ASCII, the ASCII between them left out (the same list when none is).
+ */
+export function stepRepairs(text: string, repairs: readonly Repair[]): readonly Repair[] {
+  if (!repairs.some((repair) => repair.byRuns)) return repairs;
+  const out: Repair[] = [];
+  for (const repair of repairs) {
+    if (!repair.byRuns) {
+      out.push(repair);
+      continue;
+    }
+    const { start: offset, kind, detail } = repair;
+    forEachWholeRun(text.slice(repair.start, repair.end), repair.replacement, (start, end, replacement) => {
+      out.push({ start: offset + start, end: offset + end, replacement, kind, detail });
+    });
+  }
+  return out;
 }

@@ -31,4 +31,9 @@ export interface Repair {
   replacement: string;
   kind: StepKind;
   detail: string;
+  /**
+   * The replacement keeps every ASCII character of the span where it stands (a window read whole):
+   * one repair to apply, but as steps, one per run of the other characters (see stepRepairs).
+   */
+  byRuns?: true;
 }

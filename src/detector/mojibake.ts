@@ -35,7 +35,7 @@ import { contextOf, type SpanContext, spanCost } from '../score/plausibility.js'
 import type { Repair } from '../types.js';
 import { forEachLossyRun, WILDCARD } from './lost-bytes.js';
 import { CONFIRMED_PRIOR, DAMAGE_PRIOR, LOOSE_BITS, MAX_LAYERS, OTHER_LAYER_BITS, PAGE_PRIOR_BITS } from './priors.js';
-import { forEachWholeRun, readWhole } from './whole-window.js';
+import { readWhole } from './whole-window.js';
 
 /**
  * Bits against each candidate for every character of its run that decodes to nothing. Mojibake turns
@@ -257,9 +257,14 @@ export function findMojibake(
   const whole = readWhole(text);
   if (whole !== null) {
     const detail = detailOfLayers(whole.pages);
-    forEachWholeRun(text, whole.text, (start, end, replacement) => {
-      repairs.push({ start, end, replacement, kind: 'mojibake', detail });
-    });
+    // One repair for the whole window (applying one run at a time costs more than reading them all),
+    // from its first character beyond ASCII to its last: ASCII stays in place through every layer.
+    let start = 0;
+    while (text.charCodeAt(start) < 0x80) start++;
+    let end = text.length;
+    while (text.charCodeAt(end - 1) < 0x80) end--;
+    const replacement = whole.text.slice(start, whole.text.length - (text.length - end));
+    repairs.push({ start, end, replacement, kind: 'mojibake', detail, byRuns: true });
     return;
   }
   const pages = candidatePages(text, lostBytes, confirmed);
