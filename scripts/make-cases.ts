@@ -811,6 +811,11 @@ const HAND: Case[] = [
   fix('Il est lÃ , voilÃ .', 'Il est là, voilà.', 'no-break space turned into a space · `Ã ` before punctuation'),
   same('AMANHÃ DE MANHÃ', 'pt upper · Ã before a space after a capital'),
   same('McDONALDÂ ', 'a capital before a space after a capital'),
+  fix(
+    'accÃ¨s à la liste ‡¶Æ ‡¶∏‡¶¨‡¶æ‡¶á',
+    'accès à la liste ম সবাই',
+    'Windows-1252 beside Mac OS Roman Bengali: Mac OS Roman reads `Ã¨` too, as a combining mark (`acc̬s`)',
+  ),
 ];
 
 // ── Real-world-style templates: [[damage:text]] marks the damaged part ────────────────────────────

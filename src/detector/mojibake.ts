@@ -700,26 +700,26 @@ function findStretches(text: string): void {
 }
 
 /**
- * A repair that clears only CONFIRMED_PRIOR stands on its page's repairs elsewhere in the window: its
- * span is weighed too by the pages that fit the window too poorly to be weighed on all of it, where
- * they read the span exactly, so that one that reads it far better can take it in resolve (`Ã¥`,
- * Windows-1252 for `å` in a Swedish word, is `Ǿ` in CP850, confirmed by a Cyrillic text beside it).
+ * A repair stands on how well its page fits the window, and a line joined from texts misread through
+ * different pages fits one page best: the span of each repair is weighed too by the pages that fit the
+ * window too poorly to be weighed on all of it, where they read that very span exactly, so that one
+ * that reads it far better can take it in resolve (`Ã¥`, Windows-1252 for `å` in a Swedish word, is
+ * `Ǿ` in CP850, confirmed by a Cyrillic text beside it; `accÃ¨s`, Windows-1252 for `accès`, is
+ * `acc̬s` in Mac OS Roman, which reads the Bengali text beside it).
  */
 function weighContested(text: string, candidates: Candidate[], partlyWeighed: readonly Reading[], costs: Costs): void {
-  if (partlyWeighed.length === 0) return;
-  // The spans of weak repairs, by start: their ends (a page's candidates do not overlap, but pages' do).
-  const weakEnds = new Map<number, number[]>();
+  if (partlyWeighed.length === 0 || candidates.length === 0) return;
+  // The spans of the repairs, by start: their ends (a page's candidates do not overlap, but pages' do).
+  const endsByStart = new Map<number, number[]>();
   for (const candidate of candidates) {
-    if (candidate.gain > DAMAGE_PRIOR) continue;
-    const ends = weakEnds.get(candidate.start);
-    if (ends === undefined) weakEnds.set(candidate.start, [candidate.end]);
+    const ends = endsByStart.get(candidate.start);
+    if (ends === undefined) endsByStart.set(candidate.start, [candidate.end]);
     else ends.push(candidate.end);
   }
-  if (weakEnds.size === 0) return;
   for (const reading of partlyWeighed) {
     const spans = reading.subRuns.filter(
       (subRun) =>
-        weakEnds.get(subRun.start)?.includes(subRun.end) === true &&
+        endsByStart.get(subRun.start)?.includes(subRun.end) === true &&
         subRun.options === null &&
         subRun.completed === 0 &&
         !subRun.unconfirmed &&
