@@ -812,6 +812,12 @@ const HAND: Case[] = [
   same('AMANHÃ DE MANHÃ', 'pt upper · Ã before a space after a capital'),
   same('McDONALDÂ ', 'a capital before a space after a capital'),
   fix(
+    'Poruka je predugaÄka i neoÄekivana',
+    'Poruka je predugačka i neočekivana',
+    'dropped byte · lone capitals between small letters, words the statistics do not know',
+  ),
+  fix('Vrijednost je netoÄna', 'Vrijednost je netočna', 'dropped byte · lone capital between small letters'),
+  fix(
     'accÃ¨s à la liste ‡¶Æ ‡¶∏‡¶¨‡¶æ‡¶á',
     'accès à la liste ম সবাই',
     'Windows-1252 beside Mac OS Roman Bengali: Mac OS Roman reads `Ã¨` too, as a combining mark (`acc̬s`)',

@@ -437,6 +437,11 @@ interface SubRun {
   /** Sequences it completes with a byte that is missing from the text altogether. */
   completed: number;
   /**
+   * Whether it is a lone lead that stands as a capital between two small letters (`znaÄka`): the
+   * shape of the word shows the missing byte, which then costs no bits of its own.
+   */
+  evident?: true;
+  /**
    * 0, or where a run is read two ways, k for the sub-runs of its reading with spaces as no-break
    * spaces and -k for those of its reading cut at them (the k-th such run of the window).
    */
@@ -620,6 +625,8 @@ function readShortRuns(text: string, reading: Reading): void {
         // only where the same misreading is proven elsewhere in the window, or where the capital
         // stands between two small letters (`KoliÄina`), as real text hardly ever has one.
         if (lone && !standsAlone) rebuilt[k].unconfirmed = true;
+        // (Not where a letter beside it may be its own continuation byte in another page: `Äƒ`.)
+        if (standsAlone && CONT_MASK[HIGH_INDEX[text.charCodeAt(start + 1)]] === 0) rebuilt[k].evident = true;
         rebuilt[k].alternative = alternative;
       }
       kept = last;
@@ -942,7 +949,7 @@ function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs, s
       LEFTOVER_BITS * subRun.leftover +
       PAGE_PRIOR_BITS[reading.page] +
       LOOSE_BITS * candidate.loose +
-      MISSING_BYTE_BITS * subRun.completed;
+      MISSING_BYTE_BITS * (subRun.completed - (subRun.evident ? 1 : 0));
     candidate.gain -= candidate.penalty;
     candidate.exact = subRun.options === null && subRun.completed === 0;
     candidate.completed = subRun.completed;
