@@ -818,6 +818,16 @@ const HAND: Case[] = [
   ),
   fix('Vrijednost je netoÄna', 'Vrijednost je netočna', 'dropped byte · lone capital between small letters'),
   fix(
+    'Ogiltigt vÃ¤rde â€%sâ€ i filen',
+    'Ogiltigt värde ”%s” i filen',
+    'dropped byte · two quotation marks that lost their last byte (9D) in a line that fits otherwise',
+  ),
+  fix(
+    'Okänt värde â€\ufffd%sâ€\ufffd i filen',
+    'Okänt värde ”%s” i filen',
+    'U+FFFD · ” (9D, undefined in Windows-1252), not „ (9E, undefined only in Windows-1254)',
+  ),
+  fix(
     'accÃ¨s à la liste ‡¶Æ ‡¶∏‡¶¨‡¶æ‡¶á',
     'accès à la liste ম সবাই',
     'Windows-1252 beside Mac OS Roman Bengali: Mac OS Roman reads `Ã¨` too, as a combining mark (`acc̬s`)',

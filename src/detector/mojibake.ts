@@ -467,6 +467,8 @@ const SETTLING_GAIN = 2 * DAMAGE_PRIOR;
  * character a guess.
  */
 const DROPPED_COVERAGE = 0.2;
+/** Runs one byte short (lone leads aside) that a page may read so whatever else it explains. */
+const FEW_SHORT_RUNS = 2;
 
 function readPage(text: string, p: number, lostBytes: boolean): Reading {
   const byteOf = BYTE_OF[p];
@@ -596,11 +598,15 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
  */
 function readShortRuns(text: string, reading: Reading): void {
   const { shortRuns, subRuns } = reading;
-  // A byte that vanished is looked for only where the page explains some of the text exactly, or,
-  // for a capital alone inside a word, which needs no other evidence, where the page has nothing
-  // else to explain. (Not by what earlier passes found: the reading of a window must not hang on
-  // them, or a text repaired once could be repaired again.)
-  const fits = reading.coverage >= DROPPED_COVERAGE;
+  // A byte that vanished is looked for only where the page explains some of the text exactly, or
+  // where it has no more than FEW_SHORT_RUNS runs to read so (`Okänt värde: â€%sâ€`, clean but for
+  // two quotation marks that lost their last byte: a guess or two, not a line of them), or, for a
+  // capital alone inside a word, which needs no other evidence, where the page has nothing else to
+  // explain. (Not by what earlier passes found: the reading of a window must not hang on them, or a
+  // text repaired once could be repaired again.)
+  let longerRuns = 0;
+  for (const shortRun of shortRuns) if (!shortRun[4]) longerRuns++;
+  const fits = reading.coverage >= DROPPED_COVERAGE || longerRuns <= FEW_SHORT_RUNS;
   if (shortRuns.length > 0 && (fits || reading.highChars === 0)) {
     const byteOf = BYTE_OF[reading.page];
     const lost = PAGES[reading.page].lostContinuations;

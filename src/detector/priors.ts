@@ -13,11 +13,14 @@ export const CONFIRMED_PRIOR = 1;
  * Bits against every repair through a page, by how seldom text is misread through it: Windows-1252
  * (and its subset ISO-8859-1) behind most mojibake in the wild; Mac OS Roman and the other Windows
  * and ISO pages of Europe's big languages less often; the DOS pages and KOI8-R, whose text rarely
- * meets UTF-8 any more, least. Between two pages that explain a span about as well, the common one wins.
+ * meets UTF-8 any more, least, and Windows-1254, which reads all but eight bytes as Windows-1252
+ * does: where the text shows none of those, the Turkish page is an explanation only of what it
+ * alone allows (a U+FFFD read as `„`, byte 9E, which Windows-1252 would have shown as `ž`).
+ * Between two pages that explain a span about as well, the common one wins.
  */
 export const PAGE_PRIOR_BITS = PAGES.map((page) => {
   if (page.name === 'windows-1252' || page.name === 'iso-8859-1') return 0;
-  if (['cp437', 'cp850', 'koi8-r'].includes(page.name)) return 4;
+  if (['cp437', 'cp850', 'koi8-r', 'windows-1254'].includes(page.name)) return 4;
   return 2;
 });
 /**
