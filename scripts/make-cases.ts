@@ -823,6 +823,13 @@ const HAND: Case[] = [
     'dropped byte · two quotation marks that lost their last byte (9D) in a line that fits otherwise',
   ),
   fix(
+    'Okänt värde â€%sâ€ i filen',
+    'Okänt värde ”%s” i filen',
+    'dropped byte · the only damage of the line: two quotation marks one byte short, found by the gate',
+  ),
+  fix('Đã hết thá»i gian chờ', 'Đã hết thời gian chờ', 'dropped byte · vi: ờ (E1 BB 9D) lost 9D, the only damage'),
+  same('Il a dit « café » près»', 'an accented letter before a guillemet: a run one byte short of a CJK character'),
+  fix(
     'Okänt värde â€\ufffd%sâ€\ufffd i filen',
     'Okänt värde ”%s” i filen',
     'U+FFFD · ” (9D, undefined in Windows-1252), not „ (9E, undefined only in Windows-1254)',

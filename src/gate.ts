@@ -4,10 +4,11 @@
 import { BYTE_OF, CONT_BY_CHAR, HIGH_INDEX, LEAD_BY_CHAR, LONE_LEAD_BY_CHAR, PAGES } from './decoder/codepages.js';
 import { decodeSequenceAt, decodeSurrogatePairAt, sequenceLength } from './decoder/utf8.js';
 import { hexValue } from './detector/hex-digits.js';
-import { SCRIPT_NAMES } from './generated/unicode-classes.js';
+import { CATEGORY_NAMES, SCRIPT_NAMES } from './generated/unicode-classes.js';
 import type { ResolvedOptions } from './options.js';
 import {
   caseOfClass,
+  category,
   classOf,
   isCapitalAfterSmall,
   isCapitalInsideWord,
@@ -178,6 +179,7 @@ function scan(
   const entities = options.htmlEntities;
   const mojibake = options.mojibake;
   const lostBytes = options.lostBytes;
+  shortOfOne = lostBytes;
   let kinds = 0;
   /** The kinds the stop table was made for. */
   let found = 0;
@@ -321,14 +323,51 @@ function startsMojibakeAround(
   return false;
 }
 
+/** The general categories of punctuation and symbols, Pd to So, which are numbered in a row. */
+const SYMBOL_OR_PUNCTUATION_FIRST = CATEGORY_NAMES.indexOf('Pd');
+const SYMBOL_OR_PUNCTUATION_LAST = CATEGORY_NAMES.indexOf('So');
+if (SYMBOL_OR_PUNCTUATION_LAST - SYMBOL_OR_PUNCTUATION_FIRST !== 7) throw new Error('categories out of order');
+
+/** Whether the scan now running looks for runs one byte short (options.lostBytes). */
+let shortOfOne = false;
+
+/**
+ * Whether the run of page-p characters at `at` is one sequence of three or four bytes that lacks only
+ * its last: a lead, then every continuation but one, each a symbol or punctuation (`â€`, `á»`:
+ * clean text has accented letters before letters, `píše`, and before spaces, `créé :`), and
+ * nothing of the page on either side.
+ */
+function isOneByteShort(text: string, byteOf: Uint8Array, at: number, from: number, to: number): boolean {
+  const length = sequenceLength(byteOf[HIGH_INDEX[text.charCodeAt(at)]]);
+  if (length < 3 || at + length - 1 > to) return false;
+  for (let k = 1; k < length - 1; k++) {
+    const kind = category(classOf(text.charCodeAt(at + k)));
+    if (kind < SYMBOL_OR_PUNCTUATION_FIRST || kind > SYMBOL_OR_PUNCTUATION_LAST) return false;
+  }
+  if (at > from && byteOf[HIGH_INDEX[text.charCodeAt(at - 1)]] !== 0) return false;
+  if (at + length - 1 < to && byteOf[HIGH_INDEX[text.charCodeAt(at + length - 1)]] !== 0) return false;
+  for (let k = 0; k < length - 1; k++) sequence[k] = byteOf[HIGH_INDEX[text.charCodeAt(at + k)]];
+  // A valid sequence once completed: its last byte, any continuation, leaves the rest to decide.
+  sequence[length - 1] = 0x80;
+  if (decodeSequenceAt(sequence, 0, length) >= 0) return true;
+  sequence[length - 1] = 0xbf;
+  return decodeSequenceAt(sequence, 0, length) >= 0;
+}
+
 /** Whether the pair at `i`, a lead byte then a continuation byte in `pages`, starts a run that may be mojibake. */
 function startsMojibake(text: string, i: number, pages: number, from: number, to: number): boolean {
   for (let p = 0; p < PAGES.length; p++) {
     // A run already looked at whole is not looked at again for its other pairs.
     if ((pages & PAGES[p].bit) === 0 || checkedUntil[p] > i) continue;
     // Only a run where a sequence decodes can be mojibake, and the scan meets each such sequence at
-    // its own first pair: a pair that begins none leaves its run to those (most pairs in real words).
-    if (!decodesAt(text, BYTE_OF[p], i, to)) continue;
+    // its own first pair: a pair that begins none leaves its run to those (most pairs in real words),
+    // save a run that is one sequence of three or four bytes short of its last (`â€%s`: ” lost 9D).
+    if (!decodesAt(text, BYTE_OF[p], i, to)) {
+      if (shortOfOne && PAGES[p].lostContinuations.length > 0 && isOneByteShort(text, BYTE_OF[p], i, from, to)) {
+        return true;
+      }
+      continue;
+    }
     const verdict = runVerdict(text, i, from, to, p);
     if (verdict > 0) return true;
     checkedUntil[p] = -verdict;
