@@ -827,6 +827,16 @@ const HAND: Case[] = [
     'Okänt värde ”%s” i filen',
     'dropped byte · the only damage of the line: two quotation marks one byte short, found by the gate',
   ),
+  fix(
+    'ã“ã®æ“ä½œã¯ã§ãã¾ã›ã‚“ã€‚å°‘ã—ãŠå¾…ã¡ãã\u00a0ã•ã„ã€‚',
+    'この操作はできません。少しお待ちください。',
+    'dropped bytes · ja: き (E3 81 8D) and く (E3 81 8F) lost both continuation bytes, a lone `ã` between kana',
+  ),
+  fix(
+    'è¨­å®šã‚’æ›¸ãè¾¼ã‚ã¾ã›ã‚“ã€‚',
+    '設定を書き込めません。',
+    'dropped bytes · ja: き alone between kanji, ん and others with one byte lost',
+  ),
   fix('Đã hết thá»i gian chờ', 'Đã hết thời gian chờ', 'dropped byte · vi: ờ (E1 BB 9D) lost 9D, the only damage'),
   same('Il a dit « café » près»', 'an accented letter before a guillemet: a run one byte short of a CJK character'),
   fix(

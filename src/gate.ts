@@ -1,7 +1,15 @@
 // The gate: one scan that answers "could anything in text[from, to) be damage?". Most scraped text is
 // clean, in every script, and leaves here untouched and uncopied. It looks for a character that could
 // begin damage followed by one that could continue it, using masks derived from the generated pages.
-import { BYTE_OF, CONT_BY_CHAR, HIGH_INDEX, LEAD_BY_CHAR, LONE_LEAD_BY_CHAR, PAGES } from './decoder/codepages.js';
+import {
+  BYTE_OF,
+  CONT_BY_CHAR,
+  HIGH_INDEX,
+  LEAD_BY_CHAR,
+  LONE_LEAD_BY_CHAR,
+  LONE_LEAD3_BY_CHAR,
+  PAGES,
+} from './decoder/codepages.js';
 import { decodeSequenceAt, decodeSurrogatePairAt, sequenceLength } from './decoder/utf8.js';
 import { hexValue } from './detector/hex-digits.js';
 import { CATEGORY_NAMES, SCRIPT_NAMES } from './generated/unicode-classes.js';
@@ -12,6 +20,7 @@ import {
   classOf,
   isCapitalAfterSmall,
   isCapitalInsideWord,
+  isLetterApart,
   isLetterClass,
   scriptOfLetter,
 } from './score/classes.js';
@@ -229,7 +238,8 @@ function scan(
           lostBytes &&
           i > from &&
           (anyPair
-            ? LONE_LEAD_BY_CHAR[c] !== 0 && (CONT_BY_CHAR[c] !== 0 || LONE_LEAD_CAPITAL[c] !== 0)
+            ? (LONE_LEAD_BY_CHAR[c] !== 0 && (CONT_BY_CHAR[c] !== 0 || LONE_LEAD_CAPITAL[c] !== 0)) ||
+              (LONE_LEAD3_BY_CHAR[c] !== 0 && isLetterApart(text, i))
             : LONE_LEAD_CAPITAL[c] !== 0 &&
               (isCapitalInsideWord(text, i, from, to) ||
                 // (or whose byte A0 became a space: `voilÃ `)

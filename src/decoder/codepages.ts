@@ -89,6 +89,8 @@ for (let c = 0x80; c < 0x10000; c++) {
  * two-byte sequence (`Ä` is C4 in Windows-1252), which alone may be a character whose last byte vanished.
  */
 export const LONE_LEAD_BY_CHAR = new Uint16Array(0x10000);
+/** The same for the lead of a three-byte sequence (`ã` is E3), which alone lost both its continuation bytes. */
+export const LONE_LEAD3_BY_CHAR = new Uint16Array(0x10000);
 for (let c = 0x80; c < 0x10000; c++) {
   const index = HIGH_INDEX[c];
   if (index === 0) continue;
@@ -96,6 +98,7 @@ for (let c = 0x80; c < 0x10000; c++) {
     if (page.lostContinuations.length === 0) continue;
     const byte = BYTE_OF[PAGES.indexOf(page)][index];
     if (byte >= 0xc2 && byte <= 0xdf) LONE_LEAD_BY_CHAR[c] |= page.bit;
+    if (byte >= 0xe0 && byte <= 0xef) LONE_LEAD3_BY_CHAR[c] |= page.bit;
   }
 }
 

@@ -17,7 +17,8 @@ const MAX_OPTIONS = 125;
  * `dropped`, a sequence one continuation byte short is completed with each lost byte in each place;
  * with `alike` (place × 256 + byte, or -1: the byte every short sequence of the text lacks, see
  * completedAlike), a four-byte sequence two bytes short is completed with that byte in that place
- * and each lost byte in another. `onRun` learns how many sequences were so completed.
+ * and each lost byte in another; and a run that is one three-byte lead alone is completed with two
+ * lost bytes. `onRun` learns how many sequences were so completed (that lead counts twice: it lacks two).
  */
 export function forEachLossyRun(
   bytes: Uint16Array,
@@ -52,6 +53,17 @@ export function forEachLossyRun(
         if (found.length > 0) {
           consumed = 2;
           completed++;
+        }
+      } else if (length === 3 && end - start === 1) {
+        // A three-byte lead that is a run of its own lost both its continuation bytes (the callers
+        // read such a run only where its character stands apart from the letters beside it).
+        completed3[0] = bytes[i];
+        completed3[1] = WILDCARD;
+        completed3[2] = WILDCARD;
+        found = expand(completed3, 0, 3, lost);
+        if (found.length > 0) {
+          consumed = 1;
+          completed += 2;
         }
       }
     }
@@ -93,6 +105,7 @@ function completeShortSequence(
 }
 
 const completed = new Uint16Array(4);
+const completed3 = new Uint16Array(3);
 
 /**
  * The code points a four-byte sequence may be whose lead at `at` has one continuation byte where it

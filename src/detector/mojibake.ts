@@ -10,6 +10,7 @@ import {
   HIGH_MASK,
   LEAD_MASK,
   LONE_LEAD_BY_CHAR,
+  LONE_LEAD3_BY_CHAR,
   PAGES,
   windows1252Char,
 } from '../decoder/codepages.js';
@@ -27,6 +28,7 @@ import {
   classOf,
   isCapitalAfterSmall,
   isCapitalInsideWord,
+  isLetterApart,
   isLetterClass,
   scriptOfLetter,
 } from '../score/classes.js';
@@ -382,6 +384,8 @@ function candidatePages(text: string, lostBytes: boolean, confirmed: number): nu
     pages |= lead & CONT_MASK[index];
     const loneLead = lostBytes ? LONE_LEAD_BY_CHAR[c] & ~pages : 0;
     if (loneLead !== 0) pages |= isCapitalInsideWord(text, i, 0, text.length) ? loneLead : loneLead & confirmed;
+    const loneLead3 = lostBytes ? LONE_LEAD3_BY_CHAR[c] & confirmed & ~pages : 0;
+    if (loneLead3 !== 0 && isLetterApart(text, i)) pages |= loneLead3;
     // A capital out of place before a space may be a lead whose byte A0 (a no-break space) became it.
     if (text.charCodeAt(i + 1) === 0x20 && isCapitalAfterSmall(text, i)) pages |= LEAD_MASK[index] & NBSP_PAGES;
     lead = LEAD_MASK[index];
@@ -512,9 +516,14 @@ function readPage(text: string, p: number, lostBytes: boolean): Reading {
       covered += exact;
       return;
     }
-    // A lone lead of two bytes may be a character whose second byte vanished (`Ä` for `č`).
-    if (lost.length > 0 && bytes[offset] !== WILDCARD && sequenceLength(bytes[offset]) === 2) {
-      shortRuns.push([start, end, first, first, true, alternative]);
+    // A lone lead of two bytes may be a character whose second byte vanished (`Ä` for `č`); one of
+    // three bytes, one whose two continuation bytes did, where it stands apart from the letters
+    // beside it (`でãません` for `できません`; not `L’été`).
+    if (lost.length > 0 && bytes[offset] !== WILDCARD) {
+      const length = sequenceLength(bytes[offset]);
+      if (length === 2 || (length === 3 && isLetterApart(text, start))) {
+        shortRuns.push([start, end, first, first, true, alternative]);
+      }
     }
     // A lone high character is never mojibake (that takes two bytes at least): it does not count
     // against the page's coverage.

@@ -98,6 +98,23 @@ export function isCapitalAfterSmall(text: string, i: number): boolean {
   return i > 0 && isSmallLetter(text.charCodeAt(i - 1)) && caseOfClass(classOf(text.charCodeAt(i))) === 0;
 }
 
+/**
+ * Whether text[i] is a letter of a script that no letter beside it has, with a letter beside it
+ * (`でãません`: a Latin letter between kana, where `き`, E3 81 8D, lost both continuation bytes).
+ */
+export function isLetterApart(text: string, i: number): boolean {
+  const script = scriptOfLetter(classOf(text.charCodeAt(i)));
+  if (script < 0) return false;
+  let letters = 0;
+  for (const k of [i - 1, i + 1]) {
+    if (k < 0 || k >= text.length) continue;
+    const beside = scriptOfLetter(classOf(text.charCodeAt(k)));
+    if (beside === script) return false;
+    if (beside >= 0) letters++;
+  }
+  return letters > 0;
+}
+
 function isSmallLetter(c: number): boolean {
   return c < 0x80 ? c >= 0x61 && c <= 0x7a : caseOfClass(classOf(c)) === 1;
 }
