@@ -67,6 +67,15 @@ const LOST_BYTE_MARGIN = 0;
 const MISSING_BYTE_MARGIN = 0;
 /** Pages with undefined continuation bytes, whose misreadings may carry U+FFFD. */
 const LOSSY_PAGES = PAGES.reduce((mask, page) => (page.lostContinuations.length > 0 ? mask | page.bit : mask), 0);
+/** Pages in order of their prior, the likeliest first (PAGE_PRIOR_BITS; the earlier page on a tie). */
+const BY_PRIOR = PAGES.map((_, p) => p).sort((a, b) => PAGE_PRIOR_BITS[a] - PAGE_PRIOR_BITS[b] || a - b);
+
+/** The bit of the likeliest page of `pages`, or 0. */
+function likeliest(pages: number): number {
+  for (const p of BY_PRIOR) if ((pages & PAGES[p].bit) !== 0) return PAGES[p].bit;
+  return 0;
+}
+
 /** Pages whose byte A0 is a no-break space, which some step may have turned into a plain one. */
 const NBSP_PAGES = PAGES.reduce((mask, page) => (page.high.charCodeAt(0x20) === 0xa0 ? mask | page.bit : mask), 0);
 
@@ -387,7 +396,9 @@ function candidatePages(text: string, lostBytes: boolean, confirmed: number): nu
     const loneLead3 = lostBytes ? LONE_LEAD3_BY_CHAR[c] & confirmed & ~pages : 0;
     if (loneLead3 !== 0 && isLetterApart(text, i)) pages |= loneLead3;
     // A capital out of place before a space may be a lead whose byte A0 (a no-break space) became it.
-    if (text.charCodeAt(i + 1) === 0x20 && isCapitalAfterSmall(text, i)) pages |= LEAD_MASK[index] & NBSP_PAGES;
+    // (The page of least prior among those: they all read `Ã ` as `à`, and each page read costs.)
+    if (text.charCodeAt(i + 1) === 0x20 && isCapitalAfterSmall(text, i))
+      pages |= likeliest(LEAD_MASK[index] & NBSP_PAGES);
     lead = LEAD_MASK[index];
   }
   return pages;
