@@ -1132,6 +1132,8 @@ const isWordToLookUp = (word: string) => word.length > 1 && word.length <= LONGE
 const UNSEEN = -1;
 /** Options each guess of a cluster keeps, weighed alone, for the cluster to be weighed whole. */
 const FINALISTS = 2;
+/** Most guesses weighed together: FINALISTS ** LARGEST_CLUSTER combinations at most. */
+const LARGEST_CLUSTER = 8;
 
 /**
  * Picks the options that make the run cheapest. Guesses side by side (a cluster) are chosen jointly,
@@ -1167,7 +1169,10 @@ function chooseOptions(
   for (let k = 0; k < options.length; k++) {
     if (!uncertain(k)) continue;
     const first = k;
-    while (uncertain(k + 1)) k++;
+    // (A cluster is weighed in every combination of its guesses' finalists: it is cut every
+    // LARGEST_CLUSTER guesses, each part weighed with what the others chose so far, or a run of
+    // guesses would take exponential time.)
+    while (uncertain(k + 1) && k + 1 - first < LARGEST_CLUSTER) k++;
     clusters.push([first, k + 1]);
   }
   const margins = clusters.map(() => Number.POSITIVE_INFINITY);
