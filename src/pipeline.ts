@@ -229,7 +229,16 @@ class WindowRepair {
         cleaned = true;
         around |= kindsAround(this.current, this.chosen, options, evidence.partial, true);
       }
-      if (!cleaned) break;
+      if (!cleaned) {
+        // What the passes learned of the window's mojibake (the pages they confirmed, that some of
+        // it is repaired) shapes how the next pass reads it; a later call on the result starts
+        // without it. Where that could matter, one more round looks at the result afresh, so that
+        // such a call finds nothing more (fixText is idempotent).
+        if (evidence.confirmed === 0 && !evidence.partial) break;
+        evidence.confirmed = 0;
+        evidence.partial = false;
+        continue;
+      }
       // The mojibake of a window is judged on the whole window (how much of it a page explains), so
       // where this pass looked for some, a clean-up anywhere in the window has it looked for again.
       known = around | (kinds & MOJIBAKE);
