@@ -119,9 +119,26 @@ function feedLower(unit: number): boolean {
  */
 export function isKnownTrigram(a: number, b: number, c: number): boolean {
   if (a < 0x80 && b < 0x80 && c < 0x80) return true;
+  // Guesses weighed side by side ask of the same trigrams for each combination: the answers of the
+  // last few thousand are kept (a slot per hash of the three, the newest answer in it).
+  const slot = (Math.imul(Math.imul(a, 0x9e3779b1) ^ b, 0x85ebca6b) ^ c) & TRIGRAM_CACHE_MASK;
+  const at = 3 * slot;
+  if (cachedTrigrams[at] === a && cachedTrigrams[at + 1] === b && cachedTrigrams[at + 2] === c) {
+    return cachedAnswers[slot] === 1;
+  }
   startKey();
   feedCodePoint(foldForTrigram(a));
   feedCodePoint(foldForTrigram(b));
   feedCodePoint(foldForTrigram(c));
-  return inFilter(trigrams, TRIGRAM_FILTER.bits, TRIGRAM_FILTER.hashes);
+  const known = inFilter(trigrams, TRIGRAM_FILTER.bits, TRIGRAM_FILTER.hashes);
+  cachedTrigrams[at] = a;
+  cachedTrigrams[at + 1] = b;
+  cachedTrigrams[at + 2] = c;
+  cachedAnswers[slot] = known ? 1 : 0;
+  return known;
 }
+
+const TRIGRAM_CACHE_MASK = (1 << 12) - 1;
+/** The three code points of each slot's trigram (-1: none yet), and its answer. */
+const cachedTrigrams = new Int32Array(3 * (TRIGRAM_CACHE_MASK + 1)).fill(-1);
+const cachedAnswers = new Uint8Array(TRIGRAM_CACHE_MASK + 1);
