@@ -735,30 +735,39 @@ function findStretches(text: string): void {
 /**
  * A repair stands on how well its page fits the window, and a line joined from texts misread through
  * different pages fits one page best: the span of each repair is weighed too by the pages that fit the
- * window too poorly to be weighed on all of it, where they read that very span exactly, so that one
- * that reads it far better can take it in resolve (`Ã¥`, Windows-1252 for `å` in a Swedish word, is
+ * window too poorly to be weighed on all of it, where they read that very span, or a longer one
+ * holding it, exactly, so that one that reads it far better can take it in resolve (`Ã¥`, Windows-1252 for `å` in a Swedish word, is
  * `Ǿ` in CP850, confirmed by a Cyrillic text beside it; `accÃ¨s`, Windows-1252 for `accès`, is
- * `acc̬s` in Mac OS Roman, which reads the Bengali text beside it).
+ * `acc̬s` in Mac OS Roman, which reads the Bengali text beside it; `nā€™a`, Windows-1257 for `n’a`, of
+ * which Mac OS Roman reads `€™` as an Arabic mark and fits the line better, `’é` being valid there).
  */
 function weighContested(text: string, candidates: Candidate[], partlyWeighed: readonly Reading[], costs: Costs): void {
   if (partlyWeighed.length === 0 || candidates.length === 0) return;
-  // The spans of the repairs, by start: their ends (a page's candidates do not overlap, but pages' do).
-  const endsByStart = new Map<number, number[]>();
-  for (const candidate of candidates) {
-    const ends = endsByStart.get(candidate.start);
-    if (ends === undefined) endsByStart.set(candidate.start, [candidate.end]);
-    else ends.push(candidate.end);
-  }
+  // The spans of the repairs by start, for finding those a sub-run holds (pages' repairs overlap).
+  const spans = candidates.map((candidate) => [candidate.start, candidate.end]).sort((a, b) => a[0] - b[0]);
+  /** Whether text[start, end) holds the span of some repair. */
+  const holdsRepair = (start: number, end: number) => {
+    let low = 0;
+    let high = spans.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (spans[mid][0] < start) low = mid + 1;
+      else high = mid;
+    }
+    for (let k = low; k < spans.length && spans[k][0] < end; k++) if (spans[k][1] <= end) return true;
+    return false;
+  };
   for (const reading of partlyWeighed) {
-    const spans = reading.subRuns.filter(
+    const contesting = reading.subRuns.filter(
       (subRun) =>
-        endsByStart.get(subRun.start)?.includes(subRun.end) === true &&
         subRun.options === null &&
         subRun.completed === 0 &&
         !subRun.unconfirmed &&
+        holdsRepair(subRun.start, subRun.end) &&
         !isLongExact(text, subRun, reading.page),
     );
-    if (spans.length > 0) weigh(text, { ...reading, subRuns: spans, doubtfulRuns: [] }, candidates, costs, null);
+    if (contesting.length > 0)
+      weigh(text, { ...reading, subRuns: contesting, doubtfulRuns: [] }, candidates, costs, null);
   }
 }
 
