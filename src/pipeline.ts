@@ -317,12 +317,8 @@ function kindsAround(
 
 /** Whether a repair makes one of the line breaks a decoding can make (U+2028, U+2029; no ASCII ones). */
 function makesLineBreak(repair: Repair): boolean {
-  const { replacement } = repair;
-  for (let k = 0; k < replacement.length; k++) {
-    const c = replacement.charCodeAt(k);
-    if (c === 0x2028 || c === 0x2029) return true;
-  }
-  return false;
+  // (indexOf is native: a window read whole is one long replacement.)
+  return repair.replacement.indexOf('\u2028') >= 0 || repair.replacement.indexOf('\u2029') >= 0;
 }
 
 function inOrder(repairs: readonly Repair[]): boolean {

@@ -85,6 +85,22 @@ for (let c = 0x80; c < 0x10000; c++) {
 }
 
 /**
+ * Per page, the pages (bit mask) that encode every character both encode to the same byte (Windows-1254
+ * beside Windows-1252, which differ only where one of them has no such character): where both encode
+ * a text, they give the same bytes, so a reading through one is the reading through the other.
+ */
+export const SAME_BYTES_AS: readonly number[] = PAGES.map((_, p) =>
+  PAGES.reduce((mask, page, q) => {
+    for (let index = 1; index <= indexed.length; index++) {
+      const mine = BYTE_OF[p][index];
+      const theirs = BYTE_OF[q][index];
+      if (mine !== 0 && theirs !== 0 && mine !== theirs) return mask;
+    }
+    return mask | page.bit;
+  }, 0),
+);
+
+/**
  * Per BMP character: the pages with undefined continuation bytes in which it is the lead of a
  * two-byte sequence (`Ä` is C4 in Windows-1252), which alone may be a character whose last byte vanished.
  */

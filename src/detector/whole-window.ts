@@ -4,7 +4,7 @@
 // window span by span, page by page (findMojibake's general path) would only confirm what the window
 // shows whole, at many times the cost; the window's cost must still drop by more than the prior of
 // damage, so the shape alone repairs nothing.
-import { BYTE_OF, HIGH_INDEX, PAGES } from '../decoder/codepages.js';
+import { BYTE_OF, HIGH_INDEX, PAGES, SAME_BYTES_AS } from '../decoder/codepages.js';
 import { contextOf, EDGE, type SpanContext, spanCost } from '../score/plausibility.js';
 import { DAMAGE_PRIOR, LOOSE_BITS, MAX_LAYERS, OTHER_LAYER_BITS, PAGE_PRIOR_BITS } from './priors.js';
 
@@ -35,11 +35,10 @@ export function readWhole(text: string): WholeReading | null {
   // after SAMPLE_SEQUENCES sequences, seen with what precedes it (ASCII, the same under every layer).
   const cut = first + sampleLength();
   const context: SpanContext = { ...contextOf(text, first, first), next: EDGE, nextScript: -1 };
-  let sample = utf8.decode(kept.subarray(0, cut - first));
-  const reading: WholeReading = {
-    text: text.slice(0, first) + utf8.decode(kept.subarray(0, keptLength)),
-    pages: [outer],
-  };
+  const decoded = utf8.decode(kept.subarray(0, keptLength));
+  // (The sample's reading is the start of the window's: one decoder call instead of two.)
+  let sample = decoded.slice(0, unitsOf(kept, cut - first));
+  const reading: WholeReading = { text: text.slice(0, first) + decoded, pages: [outer] };
   let cost = spanCost(sample, context);
   if (spanCost(text.slice(first, cut), context) - cost - assumed <= DAMAGE_PRIOR) return null;
   if (anotherPageReadsBetter(text.slice(0, cut), first, outer, cost + assumed, context)) return null;
@@ -88,7 +87,8 @@ function anotherPageReadsBetter(
 ): boolean {
   const length = prefix.length - first;
   for (let q = 0; q < PAGES.length; q++) {
-    if (q === outer) continue;
+    // (A page that gives the same bytes wherever both encode reads the sample as `outer` does.)
+    if ((SAME_BYTES_AS[outer] & PAGES[q].bit) !== 0) continue;
     const loose = encodeWhole(prefix, first, q, 1, trial);
     if (loose < 0) continue;
     let same = true;
@@ -137,6 +137,16 @@ function readPrefixThrough(text: string, p: number): string {
   return utf8.decode(trial.subarray(0, prefixLength));
 }
 
+/** UTF-16 units of the decoding of valid UTF-8 bytes[0, length): one a sequence, two for four bytes. */
+function unitsOf(bytes: Uint8Array, length: number): number {
+  let units = 0;
+  for (let i = 0; i < length; i++) {
+    const byte = bytes[i];
+    if (byte < 0x80 || byte >= 0xc0) units += byte >= 0xf0 ? 2 : 1;
+  }
+  return units;
+}
+
 /** Where the sequence that starts at bytes[at] would end. */
 function sequenceEnds(bytes: Uint8Array, at: number): number {
   const lead = bytes[at];
@@ -170,6 +180,15 @@ function pageReadingWhole(text: string, from: number): number {
   }
   let chosen = -1;
   for (let p = 0; p < PAGES.length; p++) {
+    // A page that gives the same bytes as the chosen one wherever both encode could only take its
+    // place by assuming less: where its prior alone is as high, it need not be read.
+    if (
+      chosen >= 0 &&
+      (SAME_BYTES_AS[chosen] & PAGES[p].bit) !== 0 &&
+      PAGE_PRIOR_BITS[p] >= PAGE_PRIOR_BITS[chosen] + LOOSE_BITS * keptLoose
+    ) {
+      continue;
+    }
     const loose = encodeWhole(text, from, p, WHOLE_SEQUENCES, trial);
     if (loose < 0) continue;
     if (chosen >= 0) {
