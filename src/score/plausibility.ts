@@ -104,6 +104,35 @@ for (const [pair, value] of pairCounts) {
 const CLASS_SPACE = classSizes.size;
 const classProbability = (cls: number) => ((classCounts.get(cls) ?? 0) + UNSEEN) / (total + UNSEEN * CLASS_SPACE);
 
+/**
+ * Hangul syllables are built of a leading consonant, a vowel and a trailing consonant (or none), in
+ * that order of their code points: how often each of those occurs in the syllables counted, so that
+ * an unseen syllable is as likely as its parts (`동` far more than `끙`, neither of them counted).
+ */
+const HANGUL_FIRST = 0xac00;
+const HANGUL_SYLLABLES = 19 * 21 * 28;
+const hangulParts = [new Float64Array(19), new Float64Array(21), new Float64Array(28)];
+const partsOf = (syllable: number) => [Math.floor(syllable / 588), Math.floor((syllable % 588) / 28), syllable % 28];
+for (const [codePoint, count] of charCounts) {
+  if (codePoint < HANGUL_FIRST || codePoint >= HANGUL_FIRST + HANGUL_SYLLABLES) continue;
+  partsOf(codePoint - HANGUL_FIRST).forEach((part, k) => {
+    hangulParts[k][part] += count;
+  });
+}
+/** The share of the Hangul syllables' unseen probability that `codePoint`'s parts give it (add-one smoothed). */
+function hangulShare(codePoint: number): number {
+  let share = 1;
+  partsOf(codePoint - HANGUL_FIRST).forEach((part, k) => {
+    const counts = hangulParts[k];
+    let total = 0;
+    for (const count of counts) total += count;
+    share *= (counts[part] + 1) / (total + counts.length);
+  });
+  return share;
+}
+const isHangulSyllable = (codePoint: number) =>
+  codePoint >= HANGUL_FIRST && codePoint < HANGUL_FIRST + HANGUL_SYLLABLES;
+
 /** Emission costs of BMP characters, filled on first use (NaN until then); astral ones in a map. */
 const bmpEmitCosts = new Float64Array(0x10000).fill(Number.NaN);
 const astralEmitCosts = new Map<number, number>();
@@ -114,7 +143,10 @@ function emitCost(codePoint: number): number {
     const cls = classOf(codePoint);
     const inClass = classCounts.get(cls) ?? 0;
     const size = classSizes.get(cls) ?? 1;
-    cost = -Math.log2(((charCounts.get(codePoint) ?? 0) + UNSEEN / size) / (inClass + UNSEEN));
+    // The class's probability for unseen characters is spread evenly over its code points, but over
+    // the Hangul syllables by their parts.
+    const unseenShare = isHangulSyllable(codePoint) ? (HANGUL_SYLLABLES / size) * hangulShare(codePoint) : 1 / size;
+    cost = -Math.log2(((charCounts.get(codePoint) ?? 0) + UNSEEN * unseenShare) / (inClass + UNSEEN));
     if (codePoint < 0x10000) bmpEmitCosts[codePoint] = cost;
     else astralEmitCosts.set(codePoint, cost);
   }
