@@ -317,9 +317,18 @@ function kindsAround(
 
 /** Whether a repair makes one of the line breaks a decoding can make (U+2028, U+2029; no ASCII ones). */
 function makesLineBreak(repair: Repair): boolean {
-  // (indexOf is native: a window read whole is one long replacement.)
-  return repair.replacement.indexOf('\u2028') >= 0 || repair.replacement.indexOf('\u2029') >= 0;
+  const { replacement } = repair;
+  // (A window read whole is one long replacement, searched natively; most are a character or two.)
+  if (replacement.length > LONG_REPLACEMENT) {
+    return replacement.indexOf('\u2028') >= 0 || replacement.indexOf('\u2029') >= 0;
+  }
+  for (let k = 0; k < replacement.length; k++) {
+    const c = replacement.charCodeAt(k);
+    if (c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
 }
+const LONG_REPLACEMENT = 64;
 
 function inOrder(repairs: readonly Repair[]): boolean {
   for (let k = 1; k < repairs.length; k++) if (repairs[k].start < repairs[k - 1].start) return false;

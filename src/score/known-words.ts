@@ -72,13 +72,40 @@ function wordUnit(unit: number): number {
 /** The filter's answer for text[from, start) + middle + text[end, to), lower-cased as toLowerCase does it. */
 function isKnownWordOf(text: string, from: number, start: number, middle: string, end: number, to: number): boolean {
   startKey();
-  for (let i = from; i < start; i++)
-    if (!feedLower(text.charCodeAt(i))) return isKnownLowered(text, from, start, middle, end, to);
-  for (let i = 0; i < middle.length; i++)
-    if (!feedLower(middle.charCodeAt(i))) return isKnownLowered(text, from, start, middle, end, to);
-  for (let i = end; i < to; i++)
-    if (!feedLower(text.charCodeAt(i))) return isKnownLowered(text, from, start, middle, end, to);
+  if (!feedLowerOf(text, from, start) || !feedLowerOf(middle, 0, middle.length) || !feedLowerOf(text, end, to)) {
+    return isKnownLowered(text, from, start, middle, end, to);
+  }
   return inFilter(words, WORD_FILTER.bits, WORD_FILTER.hashes);
+}
+
+/** Feeds the key with the lower case of source[from, to); false where the word must be lowered whole. */
+function feedLowerOf(source: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const unit = source.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < to) {
+      // An astral character, lowered whole (its case, where it has one, hangs on it alone).
+      const lower = lowerAstral(source.codePointAt(i)!);
+      if (lower === NEEDS_WORD) return false;
+      feedCodePoint(lower);
+      i++;
+    } else if (!feedLower(unit)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The lower case of astral characters met so far (NEEDS_WORD: not one character). */
+const astralLower = new Map<number, number>();
+function lowerAstral(codePoint: number): number {
+  let lower = astralLower.get(codePoint);
+  if (lower === undefined) {
+    const alone = String.fromCodePoint(codePoint).toLowerCase();
+    lower = alone.length === 2 && alone.codePointAt(0)! > 0xffff ? alone.codePointAt(0)! : NEEDS_WORD;
+    if (astralLower.size >= 1 << 12) astralLower.clear();
+    astralLower.set(codePoint, lower);
+  }
+  return lower;
 }
 
 function isKnownLowered(text: string, from: number, start: number, middle: string, end: number, to: number): boolean {

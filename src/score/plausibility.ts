@@ -59,6 +59,8 @@ let pairCacheFill = 0;
 /** Costs of pairs with an astral character computed so far, emptied when it holds this many. */
 const ASTRAL_PAIR_CACHE = 1 << 14;
 const astralPairCosts = new Map<number, number>();
+/** Astral characters whose traits makeSpanCost keeps, emptied when it holds this many. */
+const ASTRAL_TRAITS = 1 << 12;
 /** Weight of the observed character bigram against the class model, where one side is non-ASCII. */
 const CHAR_BIGRAM_WEIGHT = 0.8;
 const classCounts = decode(CLASS_COUNTS);
@@ -341,8 +343,17 @@ function makeSpanCost(): (span: string | number, context: SpanContext) => number
     bmpTraits.fill(traitsOfClass(rangeClasses[r]) | unindexed, rangeStarts[r], Math.min(rangeEnd(r), 0x10000));
   }
   for (const cp of [...pairIndex.keys(), ...sandwichRowOf.keys()]) if (cp <= 0xffff) bmpTraits[cp] = computeTraits(cp);
+  // Astral characters (emoji, historic scripts, the guesses for four-byte sequences) are kept as met.
+  const astralTraits = new Map<number, number>();
   function traitsOf(codePoint: number): number {
-    return codePoint <= 0xffff ? bmpTraits[codePoint] : computeTraits(codePoint);
+    if (codePoint <= 0xffff) return bmpTraits[codePoint];
+    let traits = astralTraits.get(codePoint);
+    if (traits === undefined) {
+      if (astralTraits.size >= ASTRAL_TRAITS) astralTraits.clear();
+      traits = computeTraits(codePoint);
+      astralTraits.set(codePoint, traits);
+    }
+    return traits;
   }
 
   /** Bits for `cp` to follow `previous`. */
