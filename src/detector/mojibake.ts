@@ -1457,9 +1457,11 @@ function resolve(text: string, candidates: Candidate[], pages: number, confirmed
   // turns (the bits count for the order only, never toward a repair's own threshold). Known words
   // are looked up only here, where there is an order to settle, and only for the pages in it.
   gain.fill(0);
+  const knownBits = new Map<Candidate, number>();
   for (const candidate of candidates) {
     if (confident[candidate.page] === 0 || (pages & PAGES[candidate.page].bit) === 0) continue;
     const known = knownWordAround(text, candidate.start, candidate.end, candidate.text);
+    if (known) knownBits.set(candidate, KNOWN_WORD_BITS);
     gain[candidate.page] += candidate.gain + (known ? KNOWN_WORD_BITS : 0);
   }
   order.sort((a, b) => gain[b] - gain[a] || loose[a] - loose[b] || a - b);
@@ -1471,7 +1473,7 @@ function resolve(text: string, candidates: Candidate[], pages: number, confirmed
   const byPage = PAGES.map((): Candidate[] => []);
   for (const candidate of candidates) byPage[candidate.page].push(candidate);
   for (const list of byPage) list.sort((a, b) => a.start - b.start);
-  const yielding = yieldingCandidates(byPage, order);
+  const yielding = yieldingCandidates(byPage, order, knownBits);
   // Confident repairs first, page by page; then the rest, only for pages that kept a confident one
   // or were confirmed by an earlier pass: a page whose confident repairs another page ahead of it
   // made already (`Â«` reads the same in ISO-8859-1 and Windows-1252) has confirmed nothing.
@@ -1501,15 +1503,21 @@ function isConfident(candidate: Candidate): boolean {
  * for more gain than their page makes of that span (by DAMAGE_PRIOR more where the spans are the
  * same): a page that reads only part of what another reads whole, or reads it far worse, is
  * most likely the wrong one there, whatever it explains elsewhere in the window (`≈æƒ£`, Mac OS
- * Roman for `žģ`, of which Windows-1252 reads `æƒ£` as `惣`; a line joined from two sources).
+ * Roman for `žģ`, of which Windows-1252 reads `æƒ£` as `惣`; a line joined from two sources). A
+ * repair that makes a known word gains its `knownBits` here too (`För` beside Mac OS Roman's `F̦r`).
  */
-function yieldingCandidates(byPage: readonly Candidate[][], order: readonly number[]): Set<Candidate> {
+function yieldingCandidates(
+  byPage: readonly Candidate[][],
+  order: readonly number[],
+  knownBits: ReadonlyMap<Candidate, number>,
+): Set<Candidate> {
   const yielding = new Set<Candidate>();
+  const weight = (candidate: Candidate) => candidate.gain + (knownBits.get(candidate) ?? 0);
   // A page's candidates do not overlap and are sorted by start: those a span holds are a range, and
   // their gains are summed from prefix sums (a long window has many candidates).
   const sums = byPage.map((list) => {
     const prefix = new Float64Array(list.length + 1);
-    for (let k = 0; k < list.length; k++) prefix[k + 1] = prefix[k] + list[k].gain;
+    for (let k = 0; k < list.length; k++) prefix[k + 1] = prefix[k] + weight(list[k]);
     return prefix;
   });
   for (const p of order) {
@@ -1527,7 +1535,7 @@ function yieldingCandidates(byPage: readonly Candidate[][], order: readonly numb
           const candidate = list[lo];
           const longer = other.end - other.start - (candidate.end - candidate.start);
           // Over the same span, the other page must gain more by what a repair must gain at all.
-          if (longer >= 0 && other.gain > inside + (longer === 0 ? DAMAGE_PRIOR : 0)) yielding.add(candidate);
+          if (longer >= 0 && weight(other) > inside + (longer === 0 ? DAMAGE_PRIOR : 0)) yielding.add(candidate);
         }
       }
     }
