@@ -624,9 +624,11 @@ function readShortRuns(text: string, reading: Reading): void {
   // capital alone inside a word, which needs no other evidence, where the page has nothing else to
   // explain. (Not by what earlier passes found: the reading of a window must not hang on them, or a
   // text repaired once could be repaired again.)
-  let longerRuns = 0;
-  for (const shortRun of shortRuns) if (!shortRun[4]) longerRuns++;
-  const fits = reading.coverage >= DROPPED_COVERAGE || longerRuns <= FEW_SHORT_RUNS;
+  // (Runs alike count once: the same character, its byte dropped each time, is one guess.)
+  const longerRuns = new Set<string>();
+  for (const [start, end, , , lone] of shortRuns)
+    if (!lone && longerRuns.size <= FEW_SHORT_RUNS) longerRuns.add(text.slice(start, end));
+  const fits = reading.coverage >= DROPPED_COVERAGE || longerRuns.size <= FEW_SHORT_RUNS;
   if (shortRuns.length > 0 && (fits || reading.highChars === 0)) {
     const byteOf = BYTE_OF[reading.page];
     const lost = PAGES[reading.page].lostContinuations;
