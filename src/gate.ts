@@ -350,7 +350,9 @@ let shortOfOne = false;
 function isOneByteShort(text: string, byteOf: Uint8Array, at: number, from: number, to: number): boolean {
   const length = sequenceLength(byteOf[HIGH_INDEX[text.charCodeAt(at)]]);
   if (length < 3 || at + length - 1 > to) return false;
-  for (let k = 1; k < length - 1; k++) {
+  // (Four-byte leads, `ð` to `ô`, are followed by two continuations in no real word: an emoji's
+  // `ðŸ˜` lacking its last byte has a letter among them, `Ÿ`, the 9F of every emoji.)
+  for (let k = 1; k < length - 1 && length === 3; k++) {
     const kind = category(classOf(text.charCodeAt(at + k)));
     if (kind < SYMBOL_OR_PUNCTUATION_FIRST || kind > SYMBOL_OR_PUNCTUATION_LAST) return false;
   }

@@ -289,6 +289,11 @@ export function findMojibake(
   }
   let bestCoverage = 0;
   for (const reading of readings) bestCoverage = Math.max(bestCoverage, reading.coverage);
+  // A run or two one byte short that are all else a page would explain (`â¤ï¸`, ❤️ whose 9D and 8F
+  // a decoder dropped) make the page fit, where a page that reads a pair of them as something else
+  // (`¤ï`, Mac OS Roman for `ە`) would fit better: only the likeliest such page, as each guesses
+  // the bytes its own way and nothing else in the window tells them apart.
+  let shortOnly: Reading | null = null;
   for (const reading of readings) {
     if (lostBytes && reading.coverage < DROPPED_COVERAGE && reading.shortRuns.length > 0) {
       // Sequences that all lack the same byte count as explained: the page then fits, and its
@@ -296,6 +301,21 @@ export function findMojibake(
       // best page explains as it stands.)
       reading.coverage += completedAlike(text, reading) / reading.highChars;
     }
+    if (
+      lostBytes &&
+      reading.shortRuns.length > 0 &&
+      distinctShortRuns(text, reading.shortRuns) <= FEW_SHORT_RUNS &&
+      (shortOnly === null || PAGE_PRIOR_BITS[reading.page] < PAGE_PRIOR_BITS[shortOnly.page])
+    ) {
+      shortOnly = reading;
+    }
+  }
+  if (shortOnly !== null && shortOnly.coverage < DROPPED_COVERAGE) {
+    let covered = 0;
+    for (const [start, end, , , lone, alternative] of shortOnly.shortRuns) {
+      if (!lone && alternative <= 0) covered += end - start;
+    }
+    shortOnly.coverage = Math.min(1, shortOnly.coverage + covered / shortOnly.highChars);
   }
   const candidates: Candidate[] = [];
   const costs = windowCosts.reset(text.length);
@@ -624,11 +644,7 @@ function readShortRuns(text: string, reading: Reading): void {
   // capital alone inside a word, which needs no other evidence, where the page has nothing else to
   // explain. (Not by what earlier passes found: the reading of a window must not hang on them, or a
   // text repaired once could be repaired again.)
-  // (Runs alike count once: the same character, its byte dropped each time, is one guess.)
-  const longerRuns = new Set<string>();
-  for (const [start, end, , , lone] of shortRuns)
-    if (!lone && longerRuns.size <= FEW_SHORT_RUNS) longerRuns.add(text.slice(start, end));
-  const fits = reading.coverage >= DROPPED_COVERAGE || longerRuns.size <= FEW_SHORT_RUNS;
+  const fits = reading.coverage >= DROPPED_COVERAGE || distinctShortRuns(text, shortRuns) <= FEW_SHORT_RUNS;
   if (shortRuns.length > 0 && (fits || reading.highChars === 0)) {
     const byteOf = BYTE_OF[reading.page];
     const lost = PAGES[reading.page].lostContinuations;
@@ -662,6 +678,19 @@ function readShortRuns(text: string, reading: Reading): void {
     for (; kept < subRuns.length; kept++) rebuilt.push(subRuns[kept]);
     reading.subRuns = rebuilt;
   }
+}
+
+/**
+ * The different runs one byte short among `shortRuns` (lone leads aside), counted up to
+ * FEW_SHORT_RUNS + 1: runs alike count once, the same character with its byte dropped each time
+ * being one guess, and so does a run read both with its spaces as no-break spaces and without.
+ */
+function distinctShortRuns(text: string, shortRuns: readonly ShortRun[]): number {
+  const distinct = new Set<string>();
+  for (const [start, end, , , lone, alternative] of shortRuns) {
+    if (!lone && alternative <= 0 && distinct.size <= FEW_SHORT_RUNS) distinct.add(text.slice(start, end));
+  }
+  return distinct.size;
 }
 
 const NO_SPACES: readonly number[] = [];
