@@ -223,9 +223,13 @@ const encode = (map: Map<number, number>) =>
 const FILTER_BITS_PER_WORD = 12;
 const FILTER_HASHES = 8;
 
+const FILTER_STEP = 1 << 16;
+
 /** A Bloom filter of `keys`, with `bitsPerKey` bits for each and `hashes` bits set by each. */
 function bloomFilter(keys: ReadonlySet<string>, bitsPerKey: number, hashes: number): { bits: number; base64: string } {
-  const bits = Math.max(64, keys.size * bitsPerKey);
+  // Sized in steps of FILTER_STEP bits, so that a few keys more or less (a line of training text)
+  // do not move every key's bits, and with them which unknown keys happen to answer yes.
+  const bits = Math.ceil((keys.size * bitsPerKey) / FILTER_STEP) * FILTER_STEP;
   const filter = new Uint8Array(Math.ceil(bits / 8));
   for (const key of keys) {
     for (const bit of wordBits(key, bits, hashes)) filter[bit >> 3] |= 1 << (bit & 7);
