@@ -533,7 +533,7 @@ function computePairCost(previous: number, cp: number): number {
 }
 
 /** How far the nearest letter may be for its script to count as context. */
-const LETTER_REACH = 32;
+export const LETTER_REACH = 32;
 
 /** The context of text[start, end). */
 export function contextOf(text: string, start: number, end: number): SpanContext {
