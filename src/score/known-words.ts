@@ -1,4 +1,5 @@
 import { TRIGRAM_FILTER, WORD_FILTER } from '../generated/char-stats.js';
+import { memoized } from './memo.js';
 import { feedKey, foldForTrigram, keyBit, startKey } from './words.js';
 
 const decodeFilter = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -95,18 +96,11 @@ function feedLowerOf(source: string, from: number, to: number): boolean {
   return true;
 }
 
-/** The lower case of astral characters met so far (NEEDS_WORD: not one character). */
-const astralLower = new Map<number, number>();
-function lowerAstral(codePoint: number): number {
-  let lower = astralLower.get(codePoint);
-  if (lower === undefined) {
-    const alone = String.fromCodePoint(codePoint).toLowerCase();
-    lower = alone.length === 2 && alone.codePointAt(0)! > 0xffff ? alone.codePointAt(0)! : NEEDS_WORD;
-    if (astralLower.size >= 1 << 12) astralLower.clear();
-    astralLower.set(codePoint, lower);
-  }
-  return lower;
-}
+/** The lower case of an astral character (NEEDS_WORD: not one character). */
+const lowerAstral = memoized(1 << 12, (codePoint) => {
+  const alone = String.fromCodePoint(codePoint).toLowerCase();
+  return alone.length === 2 && alone.codePointAt(0)! > 0xffff ? alone.codePointAt(0)! : NEEDS_WORD;
+});
 
 function isKnownLowered(text: string, from: number, start: number, middle: string, end: number, to: number): boolean {
   const lower = (text.slice(from, start) + middle + text.slice(end, to)).toLowerCase();

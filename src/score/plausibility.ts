@@ -17,6 +17,7 @@ import {
 import { CODEPAGES } from '../generated/codepages.js';
 import { RANGE_CLASSES, RANGE_STARTS } from '../generated/unicode-classes.js';
 import { CASES, caseOfClass, classOf, isLetterClass, scriptOfLetter } from './classes.js';
+import { memoized } from './memo.js';
 
 const CHAR_PAIR_BASE = 0x110000;
 
@@ -344,16 +345,9 @@ function makeSpanCost(): (span: string | number, context: SpanContext) => number
   }
   for (const cp of [...pairIndex.keys(), ...sandwichRowOf.keys()]) if (cp <= 0xffff) bmpTraits[cp] = computeTraits(cp);
   // Astral characters (emoji, historic scripts, the guesses for four-byte sequences) are kept as met.
-  const astralTraits = new Map<number, number>();
+  const astralTraits = memoized(ASTRAL_TRAITS, computeTraits);
   function traitsOf(codePoint: number): number {
-    if (codePoint <= 0xffff) return bmpTraits[codePoint];
-    let traits = astralTraits.get(codePoint);
-    if (traits === undefined) {
-      if (astralTraits.size >= ASTRAL_TRAITS) astralTraits.clear();
-      traits = computeTraits(codePoint);
-      astralTraits.set(codePoint, traits);
-    }
-    return traits;
+    return codePoint <= 0xffff ? bmpTraits[codePoint] : astralTraits(codePoint);
   }
 
   /** Bits for `cp` to follow `previous`. */

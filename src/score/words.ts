@@ -2,6 +2,7 @@
 // and the code that reads them (src/score/known-words.ts): lower-cased words with a character beyond
 // ASCII, and folded character trigrams; both hashed the same way. Where a lost byte could have been
 // one of several characters, the one that makes a known word and known trigrams is the better guess.
+import { memoized } from './memo.js';
 
 /** A word: letters and the marks on them. */
 export const WORD = /[\p{L}\p{M}]+/gu;
@@ -45,18 +46,11 @@ export function foldForTrigram(codePoint: number): number {
     if (folded === 0) bmpFolds[codePoint] = folded = fold(codePoint);
     return folded;
   }
-  let folded = astralFolds.get(codePoint);
-  if (folded === undefined) {
-    if (astralFolds.size >= ASTRAL_FOLDS) astralFolds.clear();
-    folded = fold(codePoint);
-    astralFolds.set(codePoint, folded);
-  }
-  return folded;
+  return foldAstral(codePoint);
 }
 /** Folds of characters worked out so far (0 until then for the BMP); the astral ones are emptied when this many. */
 const bmpFolds = new Int32Array(0x10000);
-const ASTRAL_FOLDS = 1 << 14;
-const astralFolds = new Map<number, number>();
+const foldAstral = memoized(1 << 14, (codePoint) => fold(codePoint));
 const WHITE_SPACE = /^\s$/u;
 function fold(codePoint: number): number {
   const lower = String.fromCodePoint(codePoint).toLowerCase();
