@@ -777,10 +777,11 @@ function findStretches(text: string): void {
  * A repair stands on how well its page fits the window, and a line joined from texts misread through
  * different pages fits one page best: the span of each repair is weighed too by the pages that fit the
  * window too poorly to be weighed on all of it, where they read that very span, or a longer one
- * holding it, exactly, so that one that reads it far better can take it in resolve (`Ã¥`, Windows-1252 for `å` in a Swedish word, is
- * `Ǿ` in CP850, confirmed by a Cyrillic text beside it; `accÃ¨s`, Windows-1252 for `accès`, is
- * `acc̬s` in Mac OS Roman, which reads the Bengali text beside it; `nā€™a`, Windows-1257 for `n’a`, of
- * which Mac OS Roman reads `€™` as an Arabic mark and fits the line better, `’é` being valid there).
+ * holding it, exactly, so that one that reads it far better can take it in resolve (`Ã¥`,
+ * Windows-1252 for `å` in a Swedish word, is `Ǿ` in CP850, confirmed by a Cyrillic text beside it;
+ * `accÃ¨s`, Windows-1252 for `accès`, is `acc̬s` in Mac OS Roman, which reads the Bengali text
+ * beside it; `nā€™a`, Windows-1257 for `n’a`, of which Mac OS Roman reads `€™` as an Arabic mark and
+ * fits the line better, `’é` being valid there).
  */
 function weighContested(text: string, candidates: Candidate[], partlyWeighed: readonly Reading[], costs: Costs): void {
   if (partlyWeighed.length === 0 || candidates.length === 0) return;
@@ -1257,9 +1258,11 @@ function chooseOptions(
     }
     return bits;
   };
-  /** The script of the nearest letter of the run from `from` on, stepping by `step`, or `fallback` if none. */
-  // (As far as the model looks for a letter's script: a long run of symbols would otherwise be walked
-  // for every cluster in it.)
+  /**
+   * The script of the nearest letter of the run from `from` on, stepping by `step`, or `fallback` if
+   * none; none (-1) past LETTER_REACH, as far as the model looks (a long run of symbols would
+   * otherwise be walked for every cluster in it).
+   */
   const scriptNear = (from: number, step: number, fallback: number) => {
     for (let k = from, reach = 0; k >= 0 && k < chosen.length; k += step, reach++) {
       if (reach === LETTER_REACH) return -1;
