@@ -338,6 +338,11 @@ const SYMBOL_OR_PUNCTUATION_FIRST = CATEGORY_NAMES.indexOf('Pd');
 const SYMBOL_OR_PUNCTUATION_LAST = CATEGORY_NAMES.indexOf('So');
 if (SYMBOL_OR_PUNCTUATION_LAST - SYMBOL_OR_PUNCTUATION_FIRST !== 7) throw new Error('categories out of order');
 
+function isSymbolOrPunctuation(codePoint: number): boolean {
+  const kind = category(classOf(codePoint));
+  return kind >= SYMBOL_OR_PUNCTUATION_FIRST && kind <= SYMBOL_OR_PUNCTUATION_LAST;
+}
+
 /** Whether the scan now running looks for runs one byte short (options.lostBytes). */
 let shortOfOne = false;
 
@@ -352,18 +357,25 @@ function isOneByteShort(text: string, byteOf: Uint8Array, at: number, from: numb
   if (length < 3 || at + length - 1 > to) return false;
   // (Four-byte leads, `ð` to `ô`, are followed by two continuations in no real word: an emoji's
   // `ðŸ˜` lacking its last byte has a letter among them, `Ÿ`, the 9F of every emoji.)
+  let lettersBetween = false;
   for (let k = 1; k < length - 1 && length === 3; k++) {
-    const kind = category(classOf(text.charCodeAt(at + k)));
-    if (kind < SYMBOL_OR_PUNCTUATION_FIRST || kind > SYMBOL_OR_PUNCTUATION_LAST) return false;
+    if (!isSymbolOrPunctuation(text.charCodeAt(at + k))) lettersBetween = true;
   }
   if (at > from && byteOf[HIGH_INDEX[text.charCodeAt(at - 1)]] !== 0) return false;
   if (at + length - 1 < to && byteOf[HIGH_INDEX[text.charCodeAt(at + length - 1)]] !== 0) return false;
   for (let k = 0; k < length - 1; k++) sequence[k] = byteOf[HIGH_INDEX[text.charCodeAt(at + k)]];
-  // A valid sequence once completed: its last byte, any continuation, leaves the rest to decide.
-  sequence[length - 1] = 0x80;
-  if (decodeSequenceAt(sequence, 0, length) >= 0) return true;
-  sequence[length - 1] = 0xbf;
-  return decodeSequenceAt(sequence, 0, length) >= 0;
+  // A valid sequence once completed: its last byte, any continuation, leaves the rest to decide. A
+  // letter after a three-byte lead is a word's (`píše`), save where the completed character would be
+  // a symbol whatever the byte (`âŒ`: `❌` lost its middle byte, E2 8C … are technical symbols).
+  let valid = false;
+  for (const last of [0x80, 0xbf]) {
+    sequence[length - 1] = last;
+    const codePoint = decodeSequenceAt(sequence, 0, length);
+    if (codePoint < 0) continue;
+    if (lettersBetween && !isSymbolOrPunctuation(codePoint)) return false;
+    valid = true;
+  }
+  return valid;
 }
 
 /** Whether the pair at `i`, a lead byte then a continuation byte in `pages`, starts a run that may be mojibake. */
