@@ -338,10 +338,14 @@ const SYMBOL_OR_PUNCTUATION_FIRST = CATEGORY_NAMES.indexOf('Pd');
 const SYMBOL_OR_PUNCTUATION_LAST = CATEGORY_NAMES.indexOf('So');
 if (SYMBOL_OR_PUNCTUATION_LAST - SYMBOL_OR_PUNCTUATION_FIRST !== 7) throw new Error('categories out of order');
 
+/** Whether a character is punctuation or a symbol (of the categories Pd to So). */
 function isSymbolOrPunctuation(codePoint: number): boolean {
   const kind = category(classOf(codePoint));
   return kind >= SYMBOL_OR_PUNCTUATION_FIRST && kind <= SYMBOL_OR_PUNCTUATION_LAST;
 }
+
+/** The lowest and highest continuation byte: completed with either, a short sequence shows its block. */
+const LAST_BYTE_PROBES = [0x80, 0xbf] as const;
 
 /** Whether the scan now running looks for runs one byte short (options.lostBytes). */
 let shortOfOne = false;
@@ -368,7 +372,7 @@ function isOneByteShort(text: string, byteOf: Uint8Array, at: number, from: numb
   // letter after a three-byte lead is a word's (`píše`), save where the completed character would be
   // a symbol whatever the byte (`âŒ`: `❌` lost its middle byte, E2 8C … are technical symbols).
   let valid = false;
-  for (const last of [0x80, 0xbf]) {
+  for (const last of LAST_BYTE_PROBES) {
     sequence[length - 1] = last;
     const codePoint = decodeSequenceAt(sequence, 0, length);
     if (codePoint < 0) continue;
