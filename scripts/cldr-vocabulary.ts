@@ -2,6 +2,9 @@
 // languages, regions and currencies, months and weekdays, relative times ("in 3 days") and units
 // ("3 kilometres"), in each locale. A wide vocabulary for the word and trigram filters of
 // src/generated/char-stats.ts, read only by scripts/generate-stats.ts, never at run time.
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const TWO_LETTERS = [...LETTERS].flatMap((first) => [...LETTERS].map((second) => first + second));
@@ -81,4 +84,25 @@ export function cldrVocabulary(): string[] {
     }
   }
   return [...texts];
+}
+
+/**
+ * The names CLDR gives emoji and symbols in every locale it annotates (`cldr-annotations-full`, a
+ * devDependency): many short real phrases in some 170 languages, including many that the engine's
+ * own CLDR data names little in (Bashkir, Chuvash, Tatar, Sinhala, Amharic). Only the name each
+ * character is read aloud by, not its search keywords (which add size and little else).
+ */
+export function cldrAnnotationNames(): string[] {
+  const require = createRequire(import.meta.url);
+  const root = dirname(require.resolve('cldr-annotations-full/package.json'));
+  const names = new Set<string>();
+  for (const locale of readdirSync(join(root, 'annotations')).sort()) {
+    const file = JSON.parse(readFileSync(join(root, 'annotations', locale, 'annotations.json'), 'utf8')) as {
+      annotations?: { annotations?: Record<string, { tts?: string[] }> };
+    };
+    // (A locale with no annotations of its own has none here.)
+    for (const { tts } of Object.values(file.annotations?.annotations ?? {}))
+      for (const name of tts ?? []) names.add(name);
+  }
+  return [...names];
 }
