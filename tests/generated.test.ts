@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cldrAnnotationNames } from '../scripts/cldr-vocabulary.js';
 import { generate as generateStats, isGuessable } from '../scripts/generate-stats.js';
 import { generate as generateTables } from '../scripts/generate-tables.js';
 import { BYTE_OF, HIGH_INDEX, PAGES } from '../src/decoder/codepages.js';
@@ -79,5 +80,20 @@ describe('generated tables', () => {
     }
     expect(words).toBeGreaterThan(1000);
     expect(trigrams).toBeGreaterThan(1000);
+  });
+
+  it('the word filter knows the words of the names CLDR gives emoji in every locale', () => {
+    const names = cldrAnnotationNames();
+    expect(names.length).toBeGreaterThan(100_000);
+    // Every 50th name: a spread over the locales (they come locale by locale).
+    let words = 0;
+    for (let k = 0; k < names.length; k += 50) {
+      for (const word of names[k].match(WORD) ?? []) {
+        if (!BEYOND_ASCII.test(word)) continue;
+        words++;
+        expect(isKnownWord(word), word).toBe(true);
+      }
+    }
+    expect(words).toBeGreaterThan(1000);
   });
 });
