@@ -1042,8 +1042,8 @@ function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs, s
   if (reading.doubtfulRuns.length > 0) keepBetterReadings(text, reading.doubtfulRuns, out, first);
 }
 
-/** Whether `replacement` for the sub-run makes a known word where the text as it stands has none. */
-function makesKnownWord(text: string, subRun: SubRun, replacement: string): boolean {
+/** Whether `replacement` for the span makes a known word where the text as it stands has none. */
+function makesKnownWord(text: string, subRun: { start: number; end: number }, replacement: string): boolean {
   const { start, end } = subRun;
   return knownWordAround(text, start, end, replacement) && !knownWordAround(text, start, end, text.slice(start, end));
 }
@@ -1493,6 +1493,21 @@ function countLoose(text: string, p: number): number {
 function resolve(text: string, candidates: Candidate[], pages: number, confirmed: number): Candidate[] {
   loose.fill(0);
   confident.fill(0);
+  // A repair short of the prior that makes a known word where the text has none (`SĂŠ`, ISO-8859-2
+  // for `Sé`) has the word for evidence too, as much as a known word weighs anywhere.
+  const byWord = new Set<Candidate>();
+  for (const candidate of candidates) {
+    if (
+      candidate.gain <= DAMAGE_PRIOR &&
+      candidate.gain + KNOWN_WORD_BITS > DAMAGE_PRIOR &&
+      candidate.exact &&
+      !candidate.weak &&
+      makesKnownWord(text, candidate, candidate.text)
+    ) {
+      byWord.add(candidate);
+    }
+  }
+  const isConfident = (candidate: Candidate) => isConfidentAlone(candidate) || byWord.has(candidate);
   for (const candidate of candidates) {
     loose[candidate.page] += candidate.loose;
     if (isConfident(candidate) || (confirmed & PAGES[candidate.page].bit) !== 0) {
@@ -1545,7 +1560,7 @@ function resolve(text: string, candidates: Candidate[], pages: number, confirmed
 }
 
 /** Whether a candidate clears the prior of damage on its own, needing no other repair to confirm its page. */
-function isConfident(candidate: Candidate): boolean {
+function isConfidentAlone(candidate: Candidate): boolean {
   return candidate.gain > DAMAGE_PRIOR && !candidate.weak;
 }
 
