@@ -35,8 +35,8 @@ export function readWhole(text: string): WholeReading | null {
   // after SAMPLE_SEQUENCES sequences, seen with what precedes it (ASCII, the same under every layer).
   const cut = first + sampleLength(kept, keptLength);
   const context: SpanContext = { ...contextOf(text, first, first), next: EDGE, nextScript: -1 };
-  const decoded = utf8.decode(kept.subarray(0, keptLength));
-  // (The sample's reading is the start of the window's: one decoder call instead of two.)
+  const decoded = utf16.decode(keptUnits.subarray(0, keptUnitCount));
+  // (The sample's reading is the start of the window's.)
   const sample = decoded.slice(0, unitsOf(kept, cut - first));
   const reading: WholeReading = { text: text.slice(0, first) + decoded, pages: [outer] };
   const cost = spanCost(sample, context);
@@ -50,9 +50,9 @@ export function readWhole(text: string): WholeReading | null {
     let bestGain = 0;
     for (let k = -1; k < PAGES.length; k++) {
       const q = k < 0 ? outer : k;
-      if ((k >= 0 && q === outer) || encodeWhole(reading.text, first, q, 1, trial) < 0) continue;
+      if ((k >= 0 && q === outer) || encodeWhole(reading.text, first, q, 1, trial, trialUnits) < 0) continue;
       const length = sampleLength(trial, reading.text.length - first);
-      const deeper = utf8.decode(trial.subarray(0, length));
+      const deeper = utf16.decode(trialUnits.subarray(0, unitsOf(trial, length)));
       // A layer through another page is damage of its own, as unlikely as the first.
       const gain =
         spanCost(reading.text.slice(first, first + length), context) -
@@ -64,8 +64,8 @@ export function readWhole(text: string): WholeReading | null {
       }
     }
     if (bestPage < 0) break;
-    encodeWhole(reading.text, first, bestPage, 1, trial);
-    reading.text = text.slice(0, first) + utf8.decode(trial.subarray(0, reading.text.length - first));
+    encodeWhole(reading.text, first, bestPage, 1, trial, trialUnits);
+    reading.text = text.slice(0, first) + utf16.decode(trialUnits.subarray(0, decodedUnits));
     reading.pages.push(bestPage);
   }
   return reading;
@@ -89,13 +89,13 @@ function anotherPageReadsBetter(
   for (let q = 0; q < PAGES.length; q++) {
     // (A page that gives the same bytes wherever both encode reads the sample as `outer` does.)
     if ((SAME_BYTES_AS[outer] & PAGES[q].bit) !== 0) continue;
-    const loose = encodeWhole(prefix, first, q, 1, trial);
+    const loose = encodeWhole(prefix, first, q, 1, trial, trialUnits);
     if (loose < 0) continue;
     let same = true;
     for (let i = 0; i < length && same; i++) same = trial[i] === kept[i];
     if (same) continue;
     const assumed = PAGE_PRIOR_BITS[q] + LOOSE_BITS * loose;
-    if (spanCost(utf8.decode(trial.subarray(0, length)), context) + assumed < bits) return true;
+    if (spanCost(utf16.decode(trialUnits.subarray(0, unitsOf(trial, length))), context) + assumed < bits) return true;
   }
   return false;
 }
@@ -143,8 +143,12 @@ function firstHigh(text: string): number {
 let kept = new Uint8Array(1024);
 let keptLength = 0;
 let keptLoose = 0;
-/** The bytes of the page being tried. */
+/** Their reading, UTF-16 units (no more than the bytes). */
+let keptUnits = new Uint16Array(1024);
+let keptUnitCount = 0;
+/** The bytes of the page being tried, and their reading. */
 let trial = new Uint8Array(1024);
+let trialUnits = new Uint16Array(1024);
 
 /**
  * The page through which text[from, end) turns into valid UTF-8 with WHOLE_SEQUENCES sequences or
@@ -158,6 +162,8 @@ function pageReadingWhole(text: string, from: number): number {
     // (Nothing kept is needed across calls: each call reads one text afresh.)
     trial = new Uint8Array(length);
     kept = new Uint8Array(length);
+    trialUnits = new Uint16Array(length);
+    keptUnits = new Uint16Array(length);
   }
   let chosen = -1;
   for (let p = 0; p < PAGES.length; p++) {
@@ -170,7 +176,7 @@ function pageReadingWhole(text: string, from: number): number {
     ) {
       continue;
     }
-    const loose = encodeWhole(text, from, p, WHOLE_SEQUENCES, trial);
+    const loose = encodeWhole(text, from, p, WHOLE_SEQUENCES, trial, trialUnits);
     if (loose < 0) continue;
     if (chosen >= 0) {
       for (let i = 0; i < length; i++) if (trial[i] !== kept[i]) return -1;
@@ -179,6 +185,10 @@ function pageReadingWhole(text: string, from: number): number {
     const swap = kept;
     kept = trial;
     trial = swap;
+    const swapUnits = keptUnits;
+    keptUnits = trialUnits;
+    trialUnits = swapUnits;
+    keptUnitCount = decodedUnits;
     keptLength = length;
     keptLoose = loose;
     chosen = p;
@@ -188,54 +198,93 @@ function pageReadingWhole(text: string, from: number): number {
 
 /**
  * Writes text[from, end) through page p into `out` and checks it is valid UTF-8 with `fewest`
- * sequences or more; returns how many characters the page explains only as C1 controls, or -1.
+ * sequences or more; returns how many characters the page explains only as C1 controls, or -1. The
+ * bytes' reading is left in `units` (UTF-16, `decodedUnits` of them): decoded on the way, since the
+ * sequences are walked anyway, at a fraction of what a decoder call over the bytes costs.
  */
-function encodeWhole(text: string, from: number, p: number, fewest: number, out: Uint8Array): number {
+function encodeWhole(
+  text: string,
+  from: number,
+  p: number,
+  fewest: number,
+  out: Uint8Array,
+  units: Uint16Array,
+): number {
   const byteOf = BYTE_OF[p];
   const high = PAGES[p].high;
+  const end = text.length;
   let sequences = 0;
   let loose = 0;
-  /** Continuation bytes the current sequence still needs, and the range its next one must be in. */
-  let needed = 0;
-  let low = 0x80;
-  let top = 0xbf;
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    let byte = c;
-    if (c >= 0x80) {
-      byte = byteOf[HIGH_INDEX[c]];
-      if (byte === 0) return -1;
-      if (c <= 0x9f && high.charCodeAt(c - 0x80) !== c) loose++;
+  let n = 0;
+  let i = from;
+  while (i < end) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      out[i - from] = c;
+      units[n++] = c;
+      i++;
+      continue;
     }
+    let byte = byteOf[HIGH_INDEX[c]];
+    if (c <= 0x9f && high.charCodeAt(c - 0x80) !== c) loose++;
     out[i - from] = byte;
-    if (needed > 0) {
+    // The lead's own limits on its first continuation byte rule out overlong forms, surrogates
+    // (also as CESU-8 pairs, which the general path reads) and code points beyond U+10FFFF.
+    let needed: number;
+    let low = 0x80;
+    let top = 0xbf;
+    let codePoint: number;
+    if (byte >= 0xc2 && byte <= 0xdf) {
+      needed = 1;
+      codePoint = byte & 0x1f;
+    } else if (byte >= 0xe0 && byte <= 0xef) {
+      needed = 2;
+      codePoint = byte & 0x0f;
+      if (byte === 0xe0) low = 0xa0;
+      if (byte === 0xed) top = 0x9f;
+    } else if (byte >= 0xf0 && byte <= 0xf4) {
+      needed = 3;
+      codePoint = byte & 0x07;
+      if (byte === 0xf0) low = 0x90;
+      if (byte === 0xf4) top = 0x8f;
+    } else {
+      return -1;
+    }
+    sequences++;
+    i++;
+    if (i + needed > end) return -1;
+    for (; needed > 0; needed--) {
+      c = text.charCodeAt(i);
+      // (ASCII, or a character the page lacks, is no continuation byte.)
+      byte = c < 0x80 ? 0 : byteOf[HIGH_INDEX[c]];
       if (byte < low || byte > top) return -1;
-      needed--;
+      if (c <= 0x9f && high.charCodeAt(c - 0x80) !== c) loose++;
+      out[i - from] = byte;
+      codePoint = (codePoint << 6) | (byte & 0x3f);
       low = 0x80;
       top = 0xbf;
-    } else if (byte >= 0x80) {
-      // The lead's own limits on its first continuation byte rule out overlong forms, surrogates
-      // (also as CESU-8 pairs, which the general path reads) and code points beyond U+10FFFF.
-      if (byte >= 0xc2 && byte <= 0xdf) {
-        needed = 1;
-      } else if (byte >= 0xe0 && byte <= 0xef) {
-        needed = 2;
-        if (byte === 0xe0) low = 0xa0;
-        if (byte === 0xed) top = 0x9f;
-      } else if (byte >= 0xf0 && byte <= 0xf4) {
-        needed = 3;
-        if (byte === 0xf0) low = 0x90;
-        if (byte === 0xf4) top = 0x8f;
-      } else {
-        return -1;
-      }
-      sequences++;
+      i++;
+    }
+    if (codePoint < 0x10000) {
+      units[n++] = codePoint;
+    } else {
+      units[n++] = 0xd7c0 + (codePoint >> 10);
+      units[n++] = 0xdc00 | (codePoint & 0x3ff);
     }
   }
-  return needed === 0 && sequences >= fewest ? loose : -1;
+  decodedUnits = n;
+  return sequences >= fewest ? loose : -1;
 }
 
-const utf8 = new TextDecoder('utf-8');
+/** UTF-16 units the last encodeWhole that succeeded left in its `units`. */
+let decodedUnits = 0;
+
+/**
+ * Strings from the units encodeWhole decoded, in the platform's byte order. It drops a leading
+ * U+FEFF, as a UTF-8 decoder drops a leading EF BB BF (a byte order mark): readings are what
+ * TextDecoder('utf-8') made of the same bytes before.
+ */
+const utf16 = new TextDecoder(new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 'utf-16le' : 'utf-16be');
 
 /**
  * Calls `onRun(start, end, replacement)` for each run of high characters of `text` and its reading in
