@@ -4,7 +4,7 @@
 // window span by span, page by page (findMojibake's general path) would only confirm what the window
 // shows whole, at many times the cost; the window's cost must still drop by more than the prior of
 // damage, so the shape alone repairs nothing.
-import { BYTE_OF, HIGH_INDEX, PAGES, SAME_BYTES_AS } from '../decoder/codepages.js';
+import { BYTE_OF, CONT_MASK, HIGH_INDEX, LEAD_MASK, PAGES, SAME_BYTES_AS } from '../decoder/codepages.js';
 import { contextOf, EDGE, type SpanContext, spanCost } from '../score/plausibility.js';
 import { DAMAGE_PRIOR, LOOSE_BITS, MAX_LAYERS, OTHER_LAYER_BITS, PAGE_PRIOR_BITS } from './priors.js';
 
@@ -48,9 +48,11 @@ export function readWhole(text: string): WholeReading | null {
     // win a tie), each weighed over a sample of its own reading.
     let bestPage = -1;
     let bestGain = 0;
+    const starting = pagesStartingAt(reading.text, first);
     for (let k = -1; k < PAGES.length; k++) {
       const q = k < 0 ? outer : k;
-      if ((k >= 0 && q === outer) || encodeWhole(reading.text, first, q, 1, trial, trialUnits) < 0) continue;
+      if ((k >= 0 && q === outer) || (starting & PAGES[q].bit) === 0) continue;
+      if (encodeWhole(reading.text, first, q, 1, trial, trialUnits) < 0) continue;
       const length = sampleLength(trial, reading.text.length - first);
       const deeper = utf16.decode(trialUnits.subarray(0, unitsOf(trial, length)));
       // A layer through another page is damage of its own, as unlikely as the first.
@@ -86,9 +88,10 @@ function anotherPageReadsBetter(
   context: SpanContext,
 ): boolean {
   const length = prefix.length - first;
+  const starting = pagesStartingAt(prefix, first);
   for (let q = 0; q < PAGES.length; q++) {
     // (A page that gives the same bytes wherever both encode reads the sample as `outer` does.)
-    if ((SAME_BYTES_AS[outer] & PAGES[q].bit) !== 0) continue;
+    if ((SAME_BYTES_AS[outer] & PAGES[q].bit) !== 0 || (starting & PAGES[q].bit) === 0) continue;
     const loose = encodeWhole(prefix, first, q, 1, trial, trialUnits);
     if (loose < 0) continue;
     let same = true;
@@ -166,7 +169,9 @@ function pageReadingWhole(text: string, from: number): number {
     keptUnits = new Uint16Array(length);
   }
   let chosen = -1;
+  const starting = pagesStartingAt(text, from);
   for (let p = 0; p < PAGES.length; p++) {
+    if ((starting & PAGES[p].bit) === 0) continue;
     // A page that gives the same bytes as the chosen one wherever both encode could only take its
     // place by assuming less: where its prior alone is as high, it need not be read.
     if (
@@ -194,6 +199,23 @@ function pageReadingWhole(text: string, from: number): number {
     chosen = p;
   }
   return chosen;
+}
+
+/** Every page, as a mask. */
+const ALL_PAGES = PAGES.reduce((mask, page) => mask | page.bit, 0);
+
+/**
+ * The pages through which encodeWhole of text[from…] gets past its first sequence's first two
+ * bytes: most windows are read whole through one page, and the others fail there, each at the cost
+ * of a call that the masks of the two characters spare.
+ */
+function pagesStartingAt(text: string, from: number): number {
+  const c = text.charCodeAt(from);
+  // (ASCII first: a reading whose byte order mark was dropped, rare enough to try every page.)
+  if (c < 0x80) return ALL_PAGES;
+  // A lead byte, then a continuation byte: neither ASCII, nor a character the page lacks.
+  const next = text.charCodeAt(from + 1);
+  return next >= 0x80 ? LEAD_MASK[HIGH_INDEX[c]] & CONT_MASK[HIGH_INDEX[next]] : 0;
 }
 
 /**
