@@ -253,6 +253,11 @@ export interface MojibakeEvidence {
    * leaves none: every character beyond ASCII in it was part of a sequence.
    */
   partial: boolean;
+  /**
+   * After a pass that read the window whole, the GATE_STOPS bits of every character of its
+   * reading (none: the gate passes the result clean); -1 after any other pass.
+   */
+  stopsLeft: number;
 }
 
 /** Finds the mojibake of a window, with what earlier passes over it learned (updated). */
@@ -263,6 +268,7 @@ export function findMojibake(
   evidence: MojibakeEvidence,
 ): void {
   const confirmed = evidence.confirmed;
+  evidence.stopsLeft = -1;
   const lostBytes = options.lostBytes && !mostlyLost(text);
   // (Every page that reads the window whole is a candidate page: it has leads and continuations.)
   const whole = readWhole(text);
@@ -276,6 +282,7 @@ export function findMojibake(
     while (text.charCodeAt(end - 1) < 0x80) end--;
     const replacement = whole.text.slice(start, whole.text.length - (text.length - end));
     repairs.push({ start, end, replacement, kind: 'mojibake', detail, byRuns: true });
+    evidence.stopsLeft = whole.stops;
     return;
   }
   const pages = candidatePages(text, lostBytes, confirmed);

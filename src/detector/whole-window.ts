@@ -5,6 +5,7 @@
 // shows whole, at many times the cost; the window's cost must still drop by more than the prior of
 // damage, so the shape alone repairs nothing.
 import { BYTE_OF, CONT_MASK, HIGH_INDEX, LEAD_MASK, PAGES, SAME_BYTES_AS } from '../decoder/codepages.js';
+import { GATE_STOPS } from '../gate.js';
 import { contextOf, EDGE, type SpanContext, spanCost } from '../score/plausibility.js';
 import { DAMAGE_PRIOR, LOOSE_BITS, MAX_LAYERS, OTHER_LAYER_BITS, PAGE_PRIOR_BITS } from './priors.js';
 
@@ -18,6 +19,8 @@ const WHOLE_SEQUENCES = 3;
 export interface WholeReading {
   text: string;
   pages: number[];
+  /** The GATE_STOPS bits of the characters of `text`, gathered while it was decoded. */
+  stops: number;
 }
 
 /**
@@ -38,7 +41,9 @@ export function readWhole(text: string): WholeReading | null {
   const decoded = utf16.decode(keptUnits.subarray(0, keptUnitCount));
   // (The sample's reading is the start of the window's.)
   const sample = decoded.slice(0, unitsOf(kept, cut - first));
-  const reading: WholeReading = { text: text.slice(0, first) + decoded, pages: [outer] };
+  let asciiStops = 0;
+  for (let i = 0; i < first; i++) asciiStops |= GATE_STOPS[text.charCodeAt(i)];
+  const reading: WholeReading = { text: text.slice(0, first) + decoded, pages: [outer], stops: asciiStops | keptStops };
   const cost = spanCost(sample, context);
   if (spanCost(text.slice(first, cut), context) - cost - assumed <= DAMAGE_PRIOR) return null;
   if (anotherPageReadsBetter(text.slice(0, cut), first, outer, cost + assumed, context)) return null;
@@ -68,6 +73,7 @@ export function readWhole(text: string): WholeReading | null {
     if (bestPage < 0) break;
     encodeWhole(reading.text, first, bestPage, 1, trial, trialUnits);
     reading.text = text.slice(0, first) + utf16.decode(trialUnits.subarray(0, decodedUnits));
+    reading.stops = asciiStops | decodedStops;
     reading.pages.push(bestPage);
   }
   return reading;
@@ -149,6 +155,7 @@ let keptLoose = 0;
 /** Their reading, UTF-16 units (no more than the bytes). */
 let keptUnits = new Uint16Array(1024);
 let keptUnitCount = 0;
+let keptStops = 0;
 /** The bytes of the page being tried, and their reading. */
 let trial = new Uint8Array(1024);
 let trialUnits = new Uint16Array(1024);
@@ -194,6 +201,7 @@ function pageReadingWhole(text: string, from: number): number {
     keptUnits = trialUnits;
     trialUnits = swapUnits;
     keptUnitCount = decodedUnits;
+    keptStops = decodedStops;
     keptLength = length;
     keptLoose = loose;
     chosen = p;
@@ -238,12 +246,14 @@ function encodeWhole(
   let sequences = 0;
   let loose = 0;
   let n = 0;
+  let stops = 0;
   let i = from;
   while (i < end) {
     let c = text.charCodeAt(i);
     if (c < 0x80) {
       out[i - from] = c;
       units[n++] = c;
+      stops |= GATE_STOPS[c];
       i++;
       continue;
     }
@@ -289,17 +299,25 @@ function encodeWhole(
     }
     if (codePoint < 0x10000) {
       units[n++] = codePoint;
+      stops |= GATE_STOPS[codePoint];
     } else {
-      units[n++] = 0xd7c0 + (codePoint >> 10);
-      units[n++] = 0xdc00 | (codePoint & 0x3ff);
+      units[n] = 0xd7c0 + (codePoint >> 10);
+      units[n + 1] = 0xdc00 | (codePoint & 0x3ff);
+      stops |= GATE_STOPS[units[n]];
+      n += 2;
     }
   }
   decodedUnits = n;
+  decodedStops = stops;
   return sequences >= fewest ? loose : -1;
 }
 
-/** UTF-16 units the last encodeWhole that succeeded left in its `units`. */
+/**
+ * UTF-16 units the last encodeWhole that succeeded left in its `units`, and their GATE_STOPS bits
+ * (which spare the gate a scan of a repaired window that has none).
+ */
 let decodedUnits = 0;
+let decodedStops = 0;
 
 /**
  * Strings from the units encodeWhole decoded, in the platform's byte order. It drops a leading
