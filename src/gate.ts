@@ -455,6 +455,9 @@ function runVerdict(text: string, at: number, from: number, to: number, p: numbe
       for (let k = i; k < i + length && !symbolInDecoded; k++) {
         symbolInDecoded = !isLetterClass(classOf(text.charCodeAt(k)));
       }
+      // Decided: nothing further in the run can change the verdict (the one-sequence run is judged
+      // at its first sequence, above).
+      if (symbolInDecoded) return 1;
       i += length;
       continue;
     }
