@@ -269,22 +269,18 @@ export function findMojibake(
 ): void {
   const confirmed = evidence.confirmed;
   evidence.stopsLeft = -1;
-  const lostBytes = options.lostBytes && !mostlyLost(text);
   // (Every page that reads the window whole is a candidate page: it has leads and continuations.)
   const whole = readWhole(text);
   if (whole !== null) {
     const detail = detailOfLayers(whole.pages);
     // One repair for the whole window (applying one run at a time costs more than reading them all),
-    // from its first character beyond ASCII to its last: ASCII stays in place through every layer.
-    let start = 0;
-    while (text.charCodeAt(start) < 0x80) start++;
-    let end = text.length;
-    while (text.charCodeAt(end - 1) < 0x80) end--;
-    const replacement = whole.text.slice(start, whole.text.length - (text.length - end));
-    repairs.push({ start, end, replacement, kind: 'mojibake', detail, byRuns: true });
+    // its ASCII too, which stays in place through every layer: the window becomes its reading, not
+    // a string made of pieces (steps, made by runs, leave ASCII out all the same).
+    repairs.push({ start: 0, end: text.length, replacement: whole.text, kind: 'mojibake', detail, byRuns: true });
     evidence.stopsLeft = whole.stops;
     return;
   }
+  const lostBytes = options.lostBytes && !mostlyLost(text);
   const pages = candidatePages(text, lostBytes, confirmed);
   if (pages === 0) {
     mapLoneC1(text, 0, text.length, repairs);
