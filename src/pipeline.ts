@@ -337,6 +337,7 @@ function kindsAround(
 
 /** Whether a repair makes one of the line breaks a decoding can make (U+2028, U+2029; no ASCII ones). */
 function makesLineBreak(repair: Repair): boolean {
+  if (repair.lineBreakFree) return false;
   const { replacement } = repair;
   // (A window read whole is one long replacement, searched natively; most are a character or two.)
   if (replacement.length > LONG_REPLACEMENT) {

@@ -37,7 +37,7 @@ import { contextOf, LETTER_REACH, type SpanContext, spanCost } from '../score/pl
 import type { Repair } from '../types.js';
 import { forEachLossyRun, WILDCARD } from './lost-bytes.js';
 import { CONFIRMED_PRIOR, DAMAGE_PRIOR, LOOSE_BITS, MAX_LAYERS, OTHER_LAYER_BITS, PAGE_PRIOR_BITS } from './priors.js';
-import { readWhole } from './whole-window.js';
+import { LINE_SEPARATOR, readWhole } from './whole-window.js';
 
 /**
  * Bits against each candidate for every character of its run that decodes to nothing. Mojibake turns
@@ -276,8 +276,17 @@ export function findMojibake(
     // One repair for the whole window (applying one run at a time costs more than reading them all),
     // its ASCII too, which stays in place through every layer: the window becomes its reading, not
     // a string made of pieces (steps, made by runs, leave ASCII out all the same).
-    repairs.push({ start: 0, end: text.length, replacement: whole.text, kind: 'mojibake', detail, byRuns: true });
-    evidence.stopsLeft = whole.stops;
+    const repair: Repair = {
+      start: 0,
+      end: text.length,
+      replacement: whole.text,
+      kind: 'mojibake',
+      detail,
+      byRuns: true,
+    };
+    if ((whole.marks & LINE_SEPARATOR) === 0) repair.lineBreakFree = true;
+    repairs.push(repair);
+    evidence.stopsLeft = whole.marks & ~LINE_SEPARATOR;
     return;
   }
   const lostBytes = options.lostBytes && !mostlyLost(text);

@@ -15,12 +15,23 @@ import { DAMAGE_PRIOR, LOOSE_BITS, MAX_LAYERS, OTHER_LAYER_BITS, PAGE_PRIOR_BITS
  */
 const WHOLE_SEQUENCES = 3;
 
+/**
+ * What encodeWhole notes of each character it decodes (or passes, ASCII): its GATE_STOPS bits, and
+ * LINE_SEPARATOR for U+2028 and U+2029, the line breaks a decoding can make.
+ */
+export const LINE_SEPARATOR = 4;
+const MARKS = GATE_STOPS.slice();
+if ((MARKS.reduce((all, marks) => all | marks, 0) & LINE_SEPARATOR) !== 0)
+  throw new Error('LINE_SEPARATOR is a gate bit');
+MARKS[0x2028] |= LINE_SEPARATOR;
+MARKS[0x2029] |= LINE_SEPARATOR;
+
 /** A window read whole: its text under every layer, and the page of each layer (the outermost first). */
 export interface WholeReading {
   text: string;
   pages: number[];
-  /** The GATE_STOPS bits of the characters of `text`, gathered while it was decoded. */
-  stops: number;
+  /** The MARKS of the characters of `text`, gathered while it was decoded. */
+  marks: number;
 }
 
 /**
@@ -41,9 +52,9 @@ export function readWhole(text: string): WholeReading | null {
   const decoded = utf16.decode(keptUnits.subarray(0, keptUnitCount));
   // (The sample's reading is the start of the window's.)
   const sample = decoded.slice(0, unitsOf(kept, cut - first));
-  let asciiStops = 0;
-  for (let i = 0; i < first; i++) asciiStops |= GATE_STOPS[text.charCodeAt(i)];
-  const reading: WholeReading = { text: text.slice(0, first) + decoded, pages: [outer], stops: asciiStops | keptStops };
+  let asciiMarks = 0;
+  for (let i = 0; i < first; i++) asciiMarks |= MARKS[text.charCodeAt(i)];
+  const reading: WholeReading = { text: text.slice(0, first) + decoded, pages: [outer], marks: asciiMarks | keptMarks };
   const cost = spanCost(sample, context);
   if (spanCost(text.slice(first, cut), context) - cost - assumed <= DAMAGE_PRIOR) return null;
   if (anotherPageReadsBetter(text.slice(0, cut), first, outer, cost + assumed, context)) return null;
@@ -73,7 +84,7 @@ export function readWhole(text: string): WholeReading | null {
     if (bestPage < 0) break;
     encodeWhole(reading.text, first, bestPage, 1, trial, trialUnits);
     reading.text = text.slice(0, first) + utf16.decode(trialUnits.subarray(0, decodedUnits));
-    reading.stops = asciiStops | decodedStops;
+    reading.marks = asciiMarks | decodedMarks;
     reading.pages.push(bestPage);
   }
   return reading;
@@ -155,7 +166,7 @@ let keptLoose = 0;
 /** Their reading, UTF-16 units (no more than the bytes). */
 let keptUnits = new Uint16Array(1024);
 let keptUnitCount = 0;
-let keptStops = 0;
+let keptMarks = 0;
 /** The bytes of the page being tried, and their reading. */
 let trial = new Uint8Array(1024);
 let trialUnits = new Uint16Array(1024);
@@ -201,7 +212,7 @@ function pageReadingWhole(text: string, from: number): number {
     keptUnits = trialUnits;
     trialUnits = swapUnits;
     keptUnitCount = decodedUnits;
-    keptStops = decodedStops;
+    keptMarks = decodedMarks;
     keptLength = length;
     keptLoose = loose;
     chosen = p;
@@ -246,14 +257,14 @@ function encodeWhole(
   let sequences = 0;
   let loose = 0;
   let n = 0;
-  let stops = 0;
+  let marks = 0;
   let i = from;
   while (i < end) {
     let c = text.charCodeAt(i);
     if (c < 0x80) {
       out[i - from] = c;
       units[n++] = c;
-      stops |= GATE_STOPS[c];
+      marks |= MARKS[c];
       i++;
       continue;
     }
@@ -299,25 +310,25 @@ function encodeWhole(
     }
     if (codePoint < 0x10000) {
       units[n++] = codePoint;
-      stops |= GATE_STOPS[codePoint];
+      marks |= MARKS[codePoint];
     } else {
       units[n] = 0xd7c0 + (codePoint >> 10);
       units[n + 1] = 0xdc00 | (codePoint & 0x3ff);
-      stops |= GATE_STOPS[units[n]];
+      marks |= MARKS[units[n]];
       n += 2;
     }
   }
   decodedUnits = n;
-  decodedStops = stops;
+  decodedMarks = marks;
   return sequences >= fewest ? loose : -1;
 }
 
 /**
- * UTF-16 units the last encodeWhole that succeeded left in its `units`, and their GATE_STOPS bits
- * (which spare the gate a scan of a repaired window that has none).
+ * UTF-16 units the last encodeWhole that succeeded left in its `units`, and their MARKS (which spare
+ * the gate a scan of a repaired window that has no stop, and the pipeline a search for line breaks).
  */
 let decodedUnits = 0;
-let decodedStops = 0;
+let decodedMarks = 0;
 
 /**
  * Strings from the units encodeWhole decoded, in the platform's byte order. It drops a leading
