@@ -52,42 +52,44 @@ export function readWhole(text: string): WholeReading | null {
   const decoded = utf16.decode(keptUnits.subarray(0, keptUnitCount));
   // (The sample's reading is the start of the window's.)
   const sample = decoded.slice(0, unitsOf(kept, cut - first));
-  let asciiMarks = 0;
-  for (let i = 0; i < first; i++) asciiMarks |= MARKS[text.charCodeAt(i)];
-  const reading: WholeReading = { text: text.slice(0, first) + decoded, pages: [outer], marks: asciiMarks | keptMarks };
   const cost = spanCost(sample, context);
   if (spanCost(text.slice(first, cut), context) - cost - assumed <= DAMAGE_PRIOR) return null;
   if (anotherPageReadsBetter(text.slice(0, cut), first, outer, cost + assumed, context)) return null;
-  while (reading.pages.length < MAX_LAYERS) {
+  // The layers are read from the first high character on (`inner`, a string of its own rather
+  // than one joined to the ASCII before it, which each page would walk through the join).
+  let inner = decoded;
+  let marks = keptMarks;
+  const pages = [outer];
+  while (pages.length < MAX_LAYERS) {
     // The window's shape is settled by the outer layer: an inner one need only decode whole, and
     // of the pages that decode it, the one that lowers the cost most wins (the outer page first, to
     // win a tie), each weighed over a sample of its own reading.
     let bestPage = -1;
     let bestGain = 0;
-    const starting = pagesStartingAt(reading.text, first);
+    const starting = pagesStartingAt(inner, 0);
     for (let k = -1; k < PAGES.length; k++) {
       const q = k < 0 ? outer : k;
       if ((k >= 0 && q === outer) || (starting & PAGES[q].bit) === 0) continue;
-      if (encodeWhole(reading.text, first, q, 1, trial, trialUnits) < 0) continue;
-      const length = sampleLength(trial, reading.text.length - first);
+      if (encodeWhole(inner, 0, q, 1, trial, trialUnits) < 0) continue;
+      const length = sampleLength(trial, inner.length);
       const deeper = utf16.decode(trialUnits.subarray(0, unitsOf(trial, length)));
       // A layer through another page is damage of its own, as unlikely as the first.
       const gain =
-        spanCost(reading.text.slice(first, first + length), context) -
-        spanCost(deeper, context) -
-        (q === outer ? 0 : OTHER_LAYER_BITS[q]);
+        spanCost(inner.slice(0, length), context) - spanCost(deeper, context) - (q === outer ? 0 : OTHER_LAYER_BITS[q]);
       if (gain > bestGain) {
         bestPage = q;
         bestGain = gain;
       }
     }
     if (bestPage < 0) break;
-    encodeWhole(reading.text, first, bestPage, 1, trial, trialUnits);
-    reading.text = text.slice(0, first) + utf16.decode(trialUnits.subarray(0, decodedUnits));
-    reading.marks = asciiMarks | decodedMarks;
-    reading.pages.push(bestPage);
+    encodeWhole(inner, 0, bestPage, 1, trial, trialUnits);
+    inner = utf16.decode(trialUnits.subarray(0, decodedUnits));
+    marks = decodedMarks;
+    pages.push(bestPage);
   }
-  return reading;
+  let asciiMarks = 0;
+  for (let i = 0; i < first; i++) asciiMarks |= MARKS[text.charCodeAt(i)];
+  return { text: text.slice(0, first) + inner, pages, marks: asciiMarks | marks };
 }
 
 /**
