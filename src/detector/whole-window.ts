@@ -47,11 +47,12 @@ export function readWhole(text: string): WholeReading | null {
   const assumed = PAGE_PRIOR_BITS[outer] + LOOSE_BITS * keptLoose;
   // Costs are weighed over a sample: from the first high character to the first sequence boundary
   // after SAMPLE_SEQUENCES sequences, seen with what precedes it (ASCII, the same under every layer).
-  const cut = first + sampleLength(kept, keptLength);
+  measureSample(kept, keptLength);
+  const cut = first + sampleBytes;
   const context: SpanContext = { ...contextOf(text, first, first), next: EDGE, nextScript: -1 };
   const decoded = utf16.decode(keptUnits.subarray(0, keptUnitCount));
   // (The sample's reading is the start of the window's.)
-  const sample = decoded.slice(0, unitsOf(kept, cut - first));
+  const sample = decoded.slice(0, sampleUnits);
   const cost = spanCost(sample, context);
   if (spanCost(text.slice(first, cut), context) - cost - assumed <= DAMAGE_PRIOR) return null;
   if (anotherPageReadsBetter(text.slice(0, cut), first, outer, cost + assumed, context)) return null;
@@ -67,12 +68,14 @@ export function readWhole(text: string): WholeReading | null {
     let bestPage = -1;
     let bestGain = 0;
     const starting = pagesStartingAt(inner, 0);
+    if (starting === 0) break;
     for (let k = -1; k < PAGES.length; k++) {
       const q = k < 0 ? outer : k;
       if ((k >= 0 && q === outer) || (starting & PAGES[q].bit) === 0) continue;
       if (encodeWhole(inner, 0, q, 1, trial, trialUnits) < 0) continue;
-      const length = sampleLength(trial, inner.length);
-      const deeper = utf16.decode(trialUnits.subarray(0, unitsOf(trial, length)));
+      measureSample(trial, inner.length);
+      const length = sampleBytes;
+      const deeper = utf16.decode(trialUnits.subarray(0, sampleUnits));
       // A layer through another page is damage of its own, as unlikely as the first.
       const gain =
         spanCost(inner.slice(0, length), context) - spanCost(deeper, context) - (q === outer ? 0 : OTHER_LAYER_BITS[q]);
@@ -107,10 +110,11 @@ function anotherPageReadsBetter(
   context: SpanContext,
 ): boolean {
   const length = prefix.length - first;
-  const starting = pagesStartingAt(prefix, first);
+  // (A page that gives the same bytes wherever both encode reads the sample as `outer` does.)
+  const others = pagesStartingAt(prefix, first) & ~SAME_BYTES_AS[outer];
+  if (others === 0) return false;
   for (let q = 0; q < PAGES.length; q++) {
-    // (A page that gives the same bytes wherever both encode reads the sample as `outer` does.)
-    if ((SAME_BYTES_AS[outer] & PAGES[q].bit) !== 0 || (starting & PAGES[q].bit) === 0) continue;
+    if ((others & PAGES[q].bit) === 0) continue;
     const loose = encodeWhole(prefix, first, q, 1, trial, trialUnits);
     if (loose < 0) continue;
     let same = true;
@@ -131,20 +135,30 @@ function anotherPageReadsBetter(
 const SAMPLE_SEQUENCES = 8;
 
 /**
- * Length of a sample of valid UTF-8 bytes[0, length): up to the first sequence boundary after
- * SAMPLE_SEQUENCES sequences, or all of it.
+ * Measures the sample of valid UTF-8 bytes[0, length), up to the first sequence boundary after
+ * SAMPLE_SEQUENCES sequences, or all of it: its bytes in sampleBytes, the UTF-16 units of its
+ * reading (one a sequence, two for four bytes) in sampleUnits.
  */
-function sampleLength(bytes: Uint8Array, length: number): number {
+function measureSample(bytes: Uint8Array, length: number): void {
   let sequences = 0;
+  let units = 0;
   for (let i = 0; i < length; i++) {
     const byte = bytes[i];
     if (byte < 0x80 || byte >= 0xc0) {
-      if (sequences >= SAMPLE_SEQUENCES) return i;
+      if (sequences >= SAMPLE_SEQUENCES) {
+        sampleBytes = i;
+        sampleUnits = units;
+        return;
+      }
       if (byte >= 0xc0) sequences++;
+      units += byte >= 0xf0 ? 2 : 1;
     }
   }
-  return length;
+  sampleBytes = length;
+  sampleUnits = units;
 }
+let sampleBytes = 0;
+let sampleUnits = 0;
 
 /** UTF-16 units of the decoding of valid UTF-8 bytes[0, length): one a sequence, two for four bytes. */
 function unitsOf(bytes: Uint8Array, length: number): number {
