@@ -114,7 +114,8 @@ function run(text: string, options: ResolvedOptions, steps: Step[] | null): stri
       const window = text.slice(start, end);
       const repaired = repairer.repair(window, kinds, steps === null ? null : []);
       if (repaired !== window) {
-        out.add(text.slice(copied, start));
+        // (Damaged lines often follow one another: nothing between them to copy.)
+        if (start > copied) out.add(text.slice(copied, start));
         out.add(repaired);
         copied = end;
       }

@@ -392,6 +392,8 @@ function detailOf(candidate: Candidate): string {
 
 /** A window read whole: its layers' pages, the outermost first (see readWhole). */
 function detailOfLayers(pages: readonly number[]): string {
+  // (Most windows read whole have one layer.)
+  if (pages.length === 1) return PLAIN_DETAILS[pages[0]];
   const inner = pages.slice(1);
   return describe(pages[0], pages.length, inner.every((q) => q === pages[0]) ? null : inner, 0);
 }
