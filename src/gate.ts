@@ -90,6 +90,18 @@ for (let c = 0xa0; c < 0x10000; c++) {
 }
 const ANY_PAIR_KINDS = START_KINDS.map((kinds, c) => (CONT_BY_CHAR[c] !== 0 ? kinds | MOJIBAKE : kinds));
 /**
+ * Per character, whether damageKinds stops to look at it: bit STOPS_PLAIN without `anyPair`,
+ * STOPS_ANY_PAIR with it (a superset). A text with none of a bit's characters passes damageKinds
+ * (with that `anyPair`) clean, whatever the options: a detector that builds a text from characters
+ * it knows can tell so, and spare the gate a scan of it.
+ */
+export const STOPS_PLAIN = 1;
+export const STOPS_ANY_PAIR = 2;
+export const GATE_STOPS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  GATE_STOPS[c] = (START_KINDS[c] !== 0 ? STOPS_PLAIN : 0) | (ANY_PAIR_KINDS[c] !== 0 ? STOPS_ANY_PAIR : 0);
+}
+/**
  * The line breaks (those of windows.ts): LINE_BREAK in the stop tables that have them, which the
  * scan to a line's end uses once the line holds a sign of damage. Until then it does not stop at
  * breaks (most lines are clean, and a stop costs as much as many characters): it looks back for
@@ -443,6 +455,9 @@ function runVerdict(text: string, at: number, from: number, to: number, p: numbe
       for (let k = i; k < i + length && !symbolInDecoded; k++) {
         symbolInDecoded = !isLetterClass(classOf(text.charCodeAt(k)));
       }
+      // Decided: nothing further in the run can change the verdict (the one-sequence run is judged
+      // at its first sequence, above).
+      if (symbolInDecoded) return 1;
       i += length;
       continue;
     }

@@ -4,7 +4,16 @@ import { findHexEscapes } from './detector/hex-escapes.js';
 import { findHtmlEntities } from './detector/html-entities.js';
 import { findMojibake, type MojibakeEvidence } from './detector/mojibake.js';
 import { findUnicodeEscapes } from './detector/unicode-escapes.js';
-import { damageKinds, ESCAPES, MOJIBAKE, nextSuspectLine, SURROGATES, type SuspectLine } from './gate.js';
+import {
+  damageKinds,
+  ESCAPES,
+  MOJIBAKE,
+  nextSuspectLine,
+  STOPS_ANY_PAIR,
+  STOPS_PLAIN,
+  SURROGATES,
+  type SuspectLine,
+} from './gate.js';
 import { cleanupPasses } from './normalizer/cleanups.js';
 import { findLoneSurrogates } from './normalizer/surrogates.js';
 import { type FixOptions, type ResolvedOptions, resolveOptions } from './options.js';
@@ -105,7 +114,8 @@ function run(text: string, options: ResolvedOptions, steps: Step[] | null): stri
       const window = text.slice(start, end);
       const repaired = repairer.repair(window, kinds, steps === null ? null : []);
       if (repaired !== window) {
-        out.add(text.slice(copied, start));
+        // (Damaged lines often follow one another: nothing between them to copy.)
+        if (start > copied) out.add(text.slice(copied, start));
         out.add(repaired);
         copied = end;
       }
@@ -176,7 +186,9 @@ class WindowRepair {
   private steps: Step[] | null = null;
   private chosen: Repair[] = [];
   /** What the passes over the window learned of its mojibake. */
-  private readonly evidence: MojibakeEvidence = { confirmed: 0, partial: false };
+  private readonly evidence: MojibakeEvidence = { confirmed: 0, partial: false, stopsLeft: -1 };
+  /** Whether the last pass left out some of its detector's repairs (those that would make a line break). */
+  private dropped = false;
 
   constructor(
     private readonly options: ResolvedOptions,
@@ -201,6 +213,7 @@ class WindowRepair {
     this.chosen = [];
     evidence.confirmed = 0;
     evidence.partial = false;
+    evidence.stopsLeft = -1;
     // Damage first, then (when a pass finds no damage) surrogates and clean-ups; anything those change
     // is looked at again, so the result is a fixed point and fixText is idempotent. The gate says which
     // detectors each pass needs, so that a pass runs only the ones that can find something.
@@ -214,7 +227,13 @@ class WindowRepair {
         known = (kinds & ~ESCAPES) | kindsAround(this.current, this.chosen, options, false, false);
         continue;
       }
-      if ((kinds & MOJIBAKE) !== 0 && this.runPass(this.findMojibake, true)) continue;
+      if ((kinds & MOJIBAKE) !== 0 && this.runPass(this.findMojibake, true)) {
+        // A window read whole is now its reading (unless a part of it was left out): where that holds
+        // no character the gate would stop at, the gate would pass it clean, and need not scan it.
+        const stops = evidence.partial ? STOPS_ANY_PAIR : STOPS_PLAIN;
+        if (!this.dropped && evidence.stopsLeft >= 0 && (evidence.stopsLeft & stops) === 0) known = 0;
+        continue;
+      }
       // No detector finds anything in `current` now: what the next pass may find, it finds where the
       // clean-ups change the text, in the run of characters other than white space around each change
       // (removing a control character may join the halves of an escape).
@@ -255,10 +274,12 @@ class WindowRepair {
   private runPass(find: Find, damage: boolean): boolean {
     let repairs: Repair[] = [];
     find(this.current, repairs);
+    this.dropped = false;
     // A repair of damage never makes a line break: windows are lines, and a break made inside one
     // would move the windows of the next call (JSON writes U+2028 and U+2029 escaped on purpose, too).
     if (damage && repairs.some(makesLineBreak)) {
       repairs = stepRepairs(this.current, repairs).filter((repair) => !makesLineBreak(repair));
+      this.dropped = true;
     }
     if (repairs.length === 0) return false;
     // (One detector finds its repairs in order; only those of several need sorting.)
@@ -317,6 +338,7 @@ function kindsAround(
 
 /** Whether a repair makes one of the line breaks a decoding can make (U+2028, U+2029; no ASCII ones). */
 function makesLineBreak(repair: Repair): boolean {
+  if (repair.lineBreakFree) return false;
   const { replacement } = repair;
   // (A window read whole is one long replacement, searched natively; most are a character or two.)
   if (replacement.length > LONG_REPLACEMENT) {

@@ -36,4 +36,6 @@ export interface Repair {
    * one repair to apply, but as steps, one per run of the other characters (see stepRepairs).
    */
   byRuns?: true;
+  /** The replacement is known to hold neither U+2028 nor U+2029 (no line break): none need be looked for. */
+  lineBreakFree?: true;
 }

@@ -37,7 +37,7 @@ import { contextOf, LETTER_REACH, type SpanContext, spanCost } from '../score/pl
 import type { Repair } from '../types.js';
 import { forEachLossyRun, WILDCARD } from './lost-bytes.js';
 import { CONFIRMED_PRIOR, DAMAGE_PRIOR, LOOSE_BITS, MAX_LAYERS, OTHER_LAYER_BITS, PAGE_PRIOR_BITS } from './priors.js';
-import { readWhole } from './whole-window.js';
+import { LINE_SEPARATOR, readWhole } from './whole-window.js';
 
 /**
  * Bits against each candidate for every character of its run that decodes to nothing. Mojibake turns
@@ -253,6 +253,11 @@ export interface MojibakeEvidence {
    * leaves none: every character beyond ASCII in it was part of a sequence.
    */
   partial: boolean;
+  /**
+   * After a pass that read the window whole, the GATE_STOPS bits of every character of its
+   * reading (none: the gate passes the result clean); -1 after any other pass.
+   */
+  stopsLeft: number;
 }
 
 /** Finds the mojibake of a window, with what earlier passes over it learned (updated). */
@@ -263,21 +268,28 @@ export function findMojibake(
   evidence: MojibakeEvidence,
 ): void {
   const confirmed = evidence.confirmed;
-  const lostBytes = options.lostBytes && !mostlyLost(text);
+  evidence.stopsLeft = -1;
   // (Every page that reads the window whole is a candidate page: it has leads and continuations.)
   const whole = readWhole(text);
   if (whole !== null) {
     const detail = detailOfLayers(whole.pages);
     // One repair for the whole window (applying one run at a time costs more than reading them all),
-    // from its first character beyond ASCII to its last: ASCII stays in place through every layer.
-    let start = 0;
-    while (text.charCodeAt(start) < 0x80) start++;
-    let end = text.length;
-    while (text.charCodeAt(end - 1) < 0x80) end--;
-    const replacement = whole.text.slice(start, whole.text.length - (text.length - end));
-    repairs.push({ start, end, replacement, kind: 'mojibake', detail, byRuns: true });
+    // its ASCII too, which stays in place through every layer: the window becomes its reading, not
+    // a string made of pieces (steps, made by runs, leave ASCII out all the same).
+    const repair: Repair = {
+      start: 0,
+      end: text.length,
+      replacement: whole.text,
+      kind: 'mojibake',
+      detail,
+      byRuns: true,
+    };
+    if ((whole.marks & LINE_SEPARATOR) === 0) repair.lineBreakFree = true;
+    repairs.push(repair);
+    evidence.stopsLeft = whole.marks & ~LINE_SEPARATOR;
     return;
   }
+  const lostBytes = options.lostBytes && !mostlyLost(text);
   const pages = candidatePages(text, lostBytes, confirmed);
   if (pages === 0) {
     mapLoneC1(text, 0, text.length, repairs);
@@ -380,6 +392,8 @@ function detailOf(candidate: Candidate): string {
 
 /** A window read whole: its layers' pages, the outermost first (see readWhole). */
 function detailOfLayers(pages: readonly number[]): string {
+  // (Most windows read whole have one layer.)
+  if (pages.length === 1) return PLAIN_DETAILS[pages[0]];
   const inner = pages.slice(1);
   return describe(pages[0], pages.length, inner.every((q) => q === pages[0]) ? null : inner, 0);
 }

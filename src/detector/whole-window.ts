@@ -4,7 +4,8 @@
 // window span by span, page by page (findMojibake's general path) would only confirm what the window
 // shows whole, at many times the cost; the window's cost must still drop by more than the prior of
 // damage, so the shape alone repairs nothing.
-import { BYTE_OF, HIGH_INDEX, PAGES, SAME_BYTES_AS } from '../decoder/codepages.js';
+import { BYTE_OF, CONT_MASK, HIGH_INDEX, LEAD_MASK, PAGES, SAME_BYTES_AS } from '../decoder/codepages.js';
+import { GATE_STOPS } from '../gate.js';
 import { contextOf, EDGE, type SpanContext, spanCost } from '../score/plausibility.js';
 import { DAMAGE_PRIOR, LOOSE_BITS, MAX_LAYERS, OTHER_LAYER_BITS, PAGE_PRIOR_BITS } from './priors.js';
 
@@ -14,10 +15,23 @@ import { DAMAGE_PRIOR, LOOSE_BITS, MAX_LAYERS, OTHER_LAYER_BITS, PAGE_PRIOR_BITS
  */
 const WHOLE_SEQUENCES = 3;
 
+/**
+ * What encodeWhole notes of each character it decodes (or passes, ASCII): its GATE_STOPS bits, and
+ * LINE_SEPARATOR for U+2028 and U+2029, the line breaks a decoding can make.
+ */
+export const LINE_SEPARATOR = 4;
+const MARKS = GATE_STOPS.slice();
+if ((MARKS.reduce((all, marks) => all | marks, 0) & LINE_SEPARATOR) !== 0)
+  throw new Error('LINE_SEPARATOR is a gate bit');
+MARKS[0x2028] |= LINE_SEPARATOR;
+MARKS[0x2029] |= LINE_SEPARATOR;
+
 /** A window read whole: its text under every layer, and the page of each layer (the outermost first). */
 export interface WholeReading {
   text: string;
   pages: number[];
+  /** The MARKS of the characters of `text`, gathered while it was decoded. */
+  marks: number;
 }
 
 /**
@@ -33,42 +47,52 @@ export function readWhole(text: string): WholeReading | null {
   const assumed = PAGE_PRIOR_BITS[outer] + LOOSE_BITS * keptLoose;
   // Costs are weighed over a sample: from the first high character to the first sequence boundary
   // after SAMPLE_SEQUENCES sequences, seen with what precedes it (ASCII, the same under every layer).
-  const cut = first + sampleLength(kept, keptLength);
+  measureSample(kept, keptLength);
+  const cut = first + sampleBytes;
   const context: SpanContext = { ...contextOf(text, first, first), next: EDGE, nextScript: -1 };
-  const decoded = utf8.decode(kept.subarray(0, keptLength));
-  // (The sample's reading is the start of the window's: one decoder call instead of two.)
-  const sample = decoded.slice(0, unitsOf(kept, cut - first));
-  const reading: WholeReading = { text: text.slice(0, first) + decoded, pages: [outer] };
+  const decoded = utf16.decode(keptUnits.subarray(0, keptUnitCount));
+  // (The sample's reading is the start of the window's.)
+  const sample = decoded.slice(0, sampleUnits);
   const cost = spanCost(sample, context);
   if (spanCost(text.slice(first, cut), context) - cost - assumed <= DAMAGE_PRIOR) return null;
   if (anotherPageReadsBetter(text.slice(0, cut), first, outer, cost + assumed, context)) return null;
-  while (reading.pages.length < MAX_LAYERS) {
+  // The layers are read from the first high character on (`inner`, a string of its own rather
+  // than one joined to the ASCII before it, which each page would walk through the join).
+  let inner = decoded;
+  let marks = keptMarks;
+  const pages = [outer];
+  while (pages.length < MAX_LAYERS) {
     // The window's shape is settled by the outer layer: an inner one need only decode whole, and
     // of the pages that decode it, the one that lowers the cost most wins (the outer page first, to
     // win a tie), each weighed over a sample of its own reading.
     let bestPage = -1;
     let bestGain = 0;
+    const starting = pagesStartingAt(inner, 0);
+    if (starting === 0) break;
     for (let k = -1; k < PAGES.length; k++) {
       const q = k < 0 ? outer : k;
-      if ((k >= 0 && q === outer) || encodeWhole(reading.text, first, q, 1, trial) < 0) continue;
-      const length = sampleLength(trial, reading.text.length - first);
-      const deeper = utf8.decode(trial.subarray(0, length));
+      if ((k >= 0 && q === outer) || (starting & PAGES[q].bit) === 0) continue;
+      if (encodeWhole(inner, 0, q, 1, trial, trialUnits) < 0) continue;
+      measureSample(trial, inner.length);
+      const length = sampleBytes;
+      const deeper = utf16.decode(trialUnits.subarray(0, sampleUnits));
       // A layer through another page is damage of its own, as unlikely as the first.
       const gain =
-        spanCost(reading.text.slice(first, first + length), context) -
-        spanCost(deeper, context) -
-        (q === outer ? 0 : OTHER_LAYER_BITS[q]);
+        spanCost(inner.slice(0, length), context) - spanCost(deeper, context) - (q === outer ? 0 : OTHER_LAYER_BITS[q]);
       if (gain > bestGain) {
         bestPage = q;
         bestGain = gain;
       }
     }
     if (bestPage < 0) break;
-    encodeWhole(reading.text, first, bestPage, 1, trial);
-    reading.text = text.slice(0, first) + utf8.decode(trial.subarray(0, reading.text.length - first));
-    reading.pages.push(bestPage);
+    encodeWhole(inner, 0, bestPage, 1, trial, trialUnits);
+    inner = utf16.decode(trialUnits.subarray(0, decodedUnits));
+    marks = decodedMarks;
+    pages.push(bestPage);
   }
-  return reading;
+  let asciiMarks = 0;
+  for (let i = 0; i < first; i++) asciiMarks |= MARKS[text.charCodeAt(i)];
+  return { text: text.slice(0, first) + inner, pages, marks: asciiMarks | marks };
 }
 
 /**
@@ -86,16 +110,18 @@ function anotherPageReadsBetter(
   context: SpanContext,
 ): boolean {
   const length = prefix.length - first;
+  // (A page that gives the same bytes wherever both encode reads the sample as `outer` does.)
+  const others = pagesStartingAt(prefix, first) & ~SAME_BYTES_AS[outer];
+  if (others === 0) return false;
   for (let q = 0; q < PAGES.length; q++) {
-    // (A page that gives the same bytes wherever both encode reads the sample as `outer` does.)
-    if ((SAME_BYTES_AS[outer] & PAGES[q].bit) !== 0) continue;
-    const loose = encodeWhole(prefix, first, q, 1, trial);
+    if ((others & PAGES[q].bit) === 0) continue;
+    const loose = encodeWhole(prefix, first, q, 1, trial, trialUnits);
     if (loose < 0) continue;
     let same = true;
     for (let i = 0; i < length && same; i++) same = trial[i] === kept[i];
     if (same) continue;
     const assumed = PAGE_PRIOR_BITS[q] + LOOSE_BITS * loose;
-    if (spanCost(utf8.decode(trial.subarray(0, length)), context) + assumed < bits) return true;
+    if (spanCost(utf16.decode(trialUnits.subarray(0, unitsOf(trial, length))), context) + assumed < bits) return true;
   }
   return false;
 }
@@ -109,20 +135,30 @@ function anotherPageReadsBetter(
 const SAMPLE_SEQUENCES = 8;
 
 /**
- * Length of a sample of valid UTF-8 bytes[0, length): up to the first sequence boundary after
- * SAMPLE_SEQUENCES sequences, or all of it.
+ * Measures the sample of valid UTF-8 bytes[0, length), up to the first sequence boundary after
+ * SAMPLE_SEQUENCES sequences, or all of it: its bytes in sampleBytes, the UTF-16 units of its
+ * reading (one a sequence, two for four bytes) in sampleUnits.
  */
-function sampleLength(bytes: Uint8Array, length: number): number {
+function measureSample(bytes: Uint8Array, length: number): void {
   let sequences = 0;
+  let units = 0;
   for (let i = 0; i < length; i++) {
     const byte = bytes[i];
     if (byte < 0x80 || byte >= 0xc0) {
-      if (sequences >= SAMPLE_SEQUENCES) return i;
+      if (sequences >= SAMPLE_SEQUENCES) {
+        sampleBytes = i;
+        sampleUnits = units;
+        return;
+      }
       if (byte >= 0xc0) sequences++;
+      units += byte >= 0xf0 ? 2 : 1;
     }
   }
-  return length;
+  sampleBytes = length;
+  sampleUnits = units;
 }
+let sampleBytes = 0;
+let sampleUnits = 0;
 
 /** UTF-16 units of the decoding of valid UTF-8 bytes[0, length): one a sequence, two for four bytes. */
 function unitsOf(bytes: Uint8Array, length: number): number {
@@ -143,8 +179,13 @@ function firstHigh(text: string): number {
 let kept = new Uint8Array(1024);
 let keptLength = 0;
 let keptLoose = 0;
-/** The bytes of the page being tried. */
+/** Their reading, UTF-16 units (no more than the bytes). */
+let keptUnits = new Uint16Array(1024);
+let keptUnitCount = 0;
+let keptMarks = 0;
+/** The bytes of the page being tried, and their reading. */
 let trial = new Uint8Array(1024);
+let trialUnits = new Uint16Array(1024);
 
 /**
  * The page through which text[from, end) turns into valid UTF-8 with WHOLE_SEQUENCES sequences or
@@ -158,9 +199,13 @@ function pageReadingWhole(text: string, from: number): number {
     // (Nothing kept is needed across calls: each call reads one text afresh.)
     trial = new Uint8Array(length);
     kept = new Uint8Array(length);
+    trialUnits = new Uint16Array(length);
+    keptUnits = new Uint16Array(length);
   }
   let chosen = -1;
+  const starting = pagesStartingAt(text, from);
   for (let p = 0; p < PAGES.length; p++) {
+    if ((starting & PAGES[p].bit) === 0) continue;
     // A page that gives the same bytes as the chosen one wherever both encode could only take its
     // place by assuming less: where its prior alone is as high, it need not be read.
     if (
@@ -170,7 +215,7 @@ function pageReadingWhole(text: string, from: number): number {
     ) {
       continue;
     }
-    const loose = encodeWhole(text, from, p, WHOLE_SEQUENCES, trial);
+    const loose = encodeWhole(text, from, p, WHOLE_SEQUENCES, trial, trialUnits);
     if (loose < 0) continue;
     if (chosen >= 0) {
       for (let i = 0; i < length; i++) if (trial[i] !== kept[i]) return -1;
@@ -179,6 +224,11 @@ function pageReadingWhole(text: string, from: number): number {
     const swap = kept;
     kept = trial;
     trial = swap;
+    const swapUnits = keptUnits;
+    keptUnits = trialUnits;
+    trialUnits = swapUnits;
+    keptUnitCount = decodedUnits;
+    keptMarks = decodedMarks;
     keptLength = length;
     keptLoose = loose;
     chosen = p;
@@ -186,56 +236,122 @@ function pageReadingWhole(text: string, from: number): number {
   return chosen;
 }
 
+/** Every page, as a mask. */
+const ALL_PAGES = PAGES.reduce((mask, page) => mask | page.bit, 0);
+
 /**
- * Writes text[from, end) through page p into `out` and checks it is valid UTF-8 with `fewest`
- * sequences or more; returns how many characters the page explains only as C1 controls, or -1.
+ * The pages through which encodeWhole of text[from…] gets past its first sequence's first two
+ * bytes: most windows are read whole through one page, and the others fail there, each at the cost
+ * of a call that the masks of the two characters spare.
  */
-function encodeWhole(text: string, from: number, p: number, fewest: number, out: Uint8Array): number {
-  const byteOf = BYTE_OF[p];
-  const high = PAGES[p].high;
-  let sequences = 0;
-  let loose = 0;
-  /** Continuation bytes the current sequence still needs, and the range its next one must be in. */
-  let needed = 0;
-  let low = 0x80;
-  let top = 0xbf;
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    let byte = c;
-    if (c >= 0x80) {
-      byte = byteOf[HIGH_INDEX[c]];
-      if (byte === 0) return -1;
-      if (c <= 0x9f && high.charCodeAt(c - 0x80) !== c) loose++;
-    }
-    out[i - from] = byte;
-    if (needed > 0) {
-      if (byte < low || byte > top) return -1;
-      needed--;
-      low = 0x80;
-      top = 0xbf;
-    } else if (byte >= 0x80) {
-      // The lead's own limits on its first continuation byte rule out overlong forms, surrogates
-      // (also as CESU-8 pairs, which the general path reads) and code points beyond U+10FFFF.
-      if (byte >= 0xc2 && byte <= 0xdf) {
-        needed = 1;
-      } else if (byte >= 0xe0 && byte <= 0xef) {
-        needed = 2;
-        if (byte === 0xe0) low = 0xa0;
-        if (byte === 0xed) top = 0x9f;
-      } else if (byte >= 0xf0 && byte <= 0xf4) {
-        needed = 3;
-        if (byte === 0xf0) low = 0x90;
-        if (byte === 0xf4) top = 0x8f;
-      } else {
-        return -1;
-      }
-      sequences++;
-    }
-  }
-  return needed === 0 && sequences >= fewest ? loose : -1;
+function pagesStartingAt(text: string, from: number): number {
+  const c = text.charCodeAt(from);
+  // (ASCII first: a reading whose byte order mark was dropped, rare enough to try every page.)
+  if (c < 0x80) return ALL_PAGES;
+  // A lead byte, then a continuation byte: neither ASCII, nor a character the page lacks.
+  const next = text.charCodeAt(from + 1);
+  return next >= 0x80 ? LEAD_MASK[HIGH_INDEX[c]] & CONT_MASK[HIGH_INDEX[next]] : 0;
 }
 
-const utf8 = new TextDecoder('utf-8');
+/**
+ * Writes text[from, end) through page p into `out` and checks it is valid UTF-8 with `fewest`
+ * sequences or more; returns how many characters the page explains only as C1 controls, or -1. The
+ * bytes' reading is left in `units` (UTF-16, `decodedUnits` of them): decoded on the way, since the
+ * sequences are walked anyway, at a fraction of what a decoder call over the bytes costs.
+ */
+function encodeWhole(
+  text: string,
+  from: number,
+  p: number,
+  fewest: number,
+  out: Uint8Array,
+  units: Uint16Array,
+): number {
+  const byteOf = BYTE_OF[p];
+  const high = PAGES[p].high;
+  const end = text.length;
+  let sequences = 0;
+  let loose = 0;
+  let n = 0;
+  let marks = 0;
+  let i = from;
+  while (i < end) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      out[i - from] = c;
+      units[n++] = c;
+      marks |= MARKS[c];
+      i++;
+      continue;
+    }
+    let byte = byteOf[HIGH_INDEX[c]];
+    if (c <= 0x9f && high.charCodeAt(c - 0x80) !== c) loose++;
+    out[i - from] = byte;
+    // The lead's own limits on its first continuation byte rule out overlong forms, surrogates
+    // (also as CESU-8 pairs, which the general path reads) and code points beyond U+10FFFF.
+    let needed: number;
+    let low = 0x80;
+    let top = 0xbf;
+    let codePoint: number;
+    if (byte >= 0xc2 && byte <= 0xdf) {
+      needed = 1;
+      codePoint = byte & 0x1f;
+    } else if (byte >= 0xe0 && byte <= 0xef) {
+      needed = 2;
+      codePoint = byte & 0x0f;
+      if (byte === 0xe0) low = 0xa0;
+      if (byte === 0xed) top = 0x9f;
+    } else if (byte >= 0xf0 && byte <= 0xf4) {
+      needed = 3;
+      codePoint = byte & 0x07;
+      if (byte === 0xf0) low = 0x90;
+      if (byte === 0xf4) top = 0x8f;
+    } else {
+      return -1;
+    }
+    sequences++;
+    i++;
+    if (i + needed > end) return -1;
+    for (; needed > 0; needed--) {
+      c = text.charCodeAt(i);
+      // (ASCII, or a character the page lacks, is no continuation byte.)
+      byte = c < 0x80 ? 0 : byteOf[HIGH_INDEX[c]];
+      if (byte < low || byte > top) return -1;
+      if (c <= 0x9f && high.charCodeAt(c - 0x80) !== c) loose++;
+      out[i - from] = byte;
+      codePoint = (codePoint << 6) | (byte & 0x3f);
+      low = 0x80;
+      top = 0xbf;
+      i++;
+    }
+    if (codePoint < 0x10000) {
+      units[n++] = codePoint;
+      marks |= MARKS[codePoint];
+    } else {
+      units[n] = 0xd7c0 + (codePoint >> 10);
+      units[n + 1] = 0xdc00 | (codePoint & 0x3ff);
+      marks |= MARKS[units[n]];
+      n += 2;
+    }
+  }
+  decodedUnits = n;
+  decodedMarks = marks;
+  return sequences >= fewest ? loose : -1;
+}
+
+/**
+ * UTF-16 units the last encodeWhole that succeeded left in its `units`, and their MARKS (which spare
+ * the gate a scan of a repaired window that has no stop, and the pipeline a search for line breaks).
+ */
+let decodedUnits = 0;
+let decodedMarks = 0;
+
+/**
+ * Strings from the units encodeWhole decoded, in the platform's byte order. It drops a leading
+ * U+FEFF, as a UTF-8 decoder drops a leading EF BB BF (a byte order mark): readings are what
+ * TextDecoder('utf-8') made of the same bytes before.
+ */
+const utf16 = new TextDecoder(new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 'utf-16le' : 'utf-16be');
 
 /**
  * Calls `onRun(start, end, replacement)` for each run of high characters of `text` and its reading in
