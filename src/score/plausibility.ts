@@ -363,10 +363,7 @@ function makeSpanCost(): (span: string | number, context: SpanContext) => number
     return cost;
   }
 
-  /**
-   * `cost` plus the bits of the character `cp` (of `traits`) after what the other parameters say
-   * precedes it. (textCost's loop holds the same lines: keep the two alike.)
-   */
+  /** `cost` plus the bits of the character `cp` (of `traits`) after what the other parameters say precedes it. */
   function withChar(
     cost: number,
     cp: number,
@@ -448,21 +445,7 @@ function makeSpanCost(): (span: string | number, context: SpanContext) => number
         }
       }
       const traits = cp <= 0xffff ? bmpTraits[cp] : computeTraits(cp);
-      // withChar, written out: V8 inlines a call only while its budget lasts, and counts a callee
-      // already optimized on its own with all it inlined (withChar with the pair cost's slow path
-      // is over the budget). Which of the two V8 optimizes first varies from run to run, and in
-      // half of them every character of a span paid a call (dense mojibake ~5% slower).
-      const letter = (traits >> LETTER_SHIFT) & 1;
-      const previousCase = (previousTraits >> CASE_SHIFT) & CASE_MASK;
-      cost +=
-        caseBits[(beforePreviousCase * CASE_SLOTS + previousCase) * CASE_SLOTS + ((traits >> CASE_SHIFT) & CASE_MASK)];
-      cost += sandwichRows[sandwich * 2 + letter];
-      const pair = indexedPairCosts[(previousTraits & PAIR_SLOT_MASK) * PAIR_STRIDE + (traits & PAIR_SLOT_MASK)];
-      cost += pair !== 0 ? pair : pairCost(previousChar, cp);
-      if ((letter | ((previousTraits >> LETTER_SHIFT) & 1)) === 0 && cp >= 0x80 && cp >> 7 === previousChar >> 7) {
-        cost -= Math.max(0, emitCost(cp) - SAME_BLOCK_BITS);
-      }
-      cost += scriptBits[previousScript * SCRIPT_SLOTS + ((traits >> SCRIPT_SHIFT) & SCRIPT_MASK)];
+      cost = withChar(cost, cp, traits, previousChar, previousTraits, beforePreviousCase, sandwich, previousScript);
       beforePreviousCase = (previousTraits >> CASE_SHIFT) & CASE_MASK;
       sandwich = sandwichAfter(previousTraits, traits);
       previousScript = scriptAfter(previousScript, traits);
