@@ -342,16 +342,16 @@ export function findMojibake(
   // legitimate accented letters are many, coverage says less, and every page weighs every span.)
   readings.sort((a, b) => b.coverage - a.coverage || a.page - b.page);
   const settled = settledEnds.take(text.length);
-  const partlyWeighed: Reading[] = [];
   for (const reading of readings) {
     if (reading.coverage < COVERAGE_RATIO * bestCoverage && (confirmed & PAGES[reading.page].bit) === 0) {
       // A page that explains too little of the window (and repaired none of it in an earlier pass)
-      // is still weighed where it reads a stretch of ELSEWHERE_SEQUENCES whole sequences or more
-      // exactly: a word misread through it, in a line joined from texts misread through other
-      // pages, so that it can contest their readings there.
-      const long = reading.subRuns.filter((subRun) => isLongExact(text, subRun, reading.page));
-      if (long.length > 0) weigh(text, { ...reading, subRuns: long, doubtfulRuns: [] }, candidates, costs, null);
-      partlyWeighed.push(reading);
+      // is still weighed where it reads a sub-run exactly, with no byte guessed or assumed: a line
+      // joined from texts misread through different pages fits one page best, and each of the
+      // others reads its own part, and may read a span of the best page's far better (`Ã¥`,
+      // Windows-1252 for `å` in a Swedish word, is `Ǿ` in CP850, confirmed by a Cyrillic text
+      // beside it; `OpГ§Гµes`, Windows-1251 for `Opções`, in a line Windows-1252 explains best).
+      const exact = reading.subRuns.filter(isExactSubRun);
+      if (exact.length > 0) weigh(text, { ...reading, subRuns: exact, doubtfulRuns: [] }, candidates, costs, null);
       continue;
     }
     const first = candidates.length;
@@ -364,7 +364,6 @@ export function findMojibake(
       for (let i = candidate.start; i < candidate.end; i++) settled[i] = Math.max(settled[i], candidate.end);
     }
   }
-  weighContested(text, candidates, partlyWeighed, costs);
   const chosen = resolve(text, candidates, pages, confirmed);
   let at = 0;
   for (const candidate of chosen) {
@@ -787,55 +786,9 @@ function findStretches(text: string): void {
   }
 }
 
-/**
- * A repair stands on how well its page fits the window, and a line joined from texts misread through
- * different pages fits one page best: the span of each repair is weighed too by the pages that fit the
- * window too poorly to be weighed on all of it, where they read that very span, or a longer one
- * holding it, exactly, so that one that reads it far better can take it in resolve (`Ã¥`,
- * Windows-1252 for `å` in a Swedish word, is `Ǿ` in CP850, confirmed by a Cyrillic text beside it;
- * `accÃ¨s`, Windows-1252 for `accès`, is `acc̬s` in Mac OS Roman, which reads the Bengali text
- * beside it; `nā€™a`, Windows-1257 for `n’a`, of which Mac OS Roman reads `€™` as an Arabic mark and
- * fits the line better, `’é` being valid there).
- */
-function weighContested(text: string, candidates: Candidate[], partlyWeighed: readonly Reading[], costs: Costs): void {
-  if (partlyWeighed.length === 0 || candidates.length === 0) return;
-  // The spans of the repairs by start, for finding those a sub-run holds (pages' repairs overlap).
-  const spans = candidates.map((candidate) => [candidate.start, candidate.end]).sort((a, b) => a[0] - b[0]);
-  /** Whether text[start, end) holds the span of some repair. */
-  const holdsRepair = (start: number, end: number) => {
-    let low = 0;
-    let high = spans.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (spans[mid][0] < start) low = mid + 1;
-      else high = mid;
-    }
-    for (let k = low; k < spans.length && spans[k][0] < end; k++) if (spans[k][1] <= end) return true;
-    return false;
-  };
-  for (const reading of partlyWeighed) {
-    const contesting = reading.subRuns.filter(
-      (subRun) =>
-        subRun.options === null &&
-        subRun.completed === 0 &&
-        !subRun.unconfirmed &&
-        holdsRepair(subRun.start, subRun.end) &&
-        !isLongExact(text, subRun, reading.page),
-    );
-    if (contesting.length > 0)
-      weigh(text, { ...reading, subRuns: contesting, doubtfulRuns: [] }, candidates, costs, null);
-  }
-}
-
-/** Whether a sub-run reads exactly, as it stands, and holds ELSEWHERE_SEQUENCES sequences or more. */
-function isLongExact(text: string, subRun: SubRun, p: number): boolean {
-  if (subRun.options !== null || subRun.completed > 0 || subRun.unconfirmed) return false;
-  const byteOf = BYTE_OF[p];
-  let sequences = 0;
-  for (let i = subRun.start; i < subRun.end && sequences < ELSEWHERE_SEQUENCES; i++) {
-    if (byteOf[HIGH_INDEX[text.charCodeAt(i)]] >= 0xc0) sequences++;
-  }
-  return sequences >= ELSEWHERE_SEQUENCES;
+/** Whether a sub-run reads exactly, as it stands: no byte guessed, assumed missing, or read in a space. */
+function isExactSubRun(subRun: SubRun): boolean {
+  return subRun.options === null && subRun.completed === 0 && !subRun.unconfirmed;
 }
 
 /** Fewest whole sequences around a run by which another page shows that no byte of it vanished. */
