@@ -1532,15 +1532,6 @@ function isConfidentAlone(candidate: Candidate): boolean {
 }
 
 /**
- * The candidates that give way to one of another page taking part that reads the text around them
- * exactly (no byte guessed or assumed, no space read as a no-break space) over a span holding them,
- * for more gain than their page makes of that span (by SAME_SPAN_MARGIN more where the spans are
- * the same): a page that reads only part of what another reads whole, or reads it far worse, is
- * most likely the wrong one there, whatever it explains elsewhere in the window (`≈æƒ£`, Mac OS
- * Roman for `žģ`, of which Windows-1252 reads `æƒ£` as `惣`; a line joined from two sources). A
- * repair that makes a known word gains its `knownBits` here too (`För` beside Mac OS Roman's `F̦r`).
- */
-/**
  * Bits by which a page's exact reading of the same span as a repair of another page must gain more
  * to take it: which page explains more of the window is evidence, but less than a repair's own
  * prior, as a line joined from texts misread through different pages sets each page's spans beside
@@ -1550,6 +1541,15 @@ function isConfidentAlone(candidate: Candidate): boolean {
  */
 const SAME_SPAN_MARGIN = 6;
 
+/**
+ * The candidates that give way to one of another page taking part that reads the text around them
+ * exactly (no byte guessed or assumed, no space read as a no-break space) over a span holding them,
+ * for more gain than their page makes of that span (by SAME_SPAN_MARGIN more where the spans are
+ * the same): a page that reads only part of what another reads whole, or reads it far worse, is
+ * most likely the wrong one there, whatever it explains elsewhere in the window (`≈æƒ£`, Mac OS
+ * Roman for `žģ`, of which Windows-1252 reads `æƒ£` as `惣`; a line joined from two sources). A
+ * repair that makes a known word gains its `knownBits` here too (`För` beside Mac OS Roman's `F̦r`).
+ */
 function yieldingCandidates(
   byPage: readonly Candidate[][],
   order: readonly number[],
@@ -1578,7 +1578,7 @@ function yieldingCandidates(
         for (; lo < hi; lo++) {
           const candidate = list[lo];
           const longer = other.end - other.start - (candidate.end - candidate.start);
-          // Over the same span, the other page must gain more by what a repair must gain at all.
+          // Over the same span, the other page must gain SAME_SPAN_MARGIN more.
           if (longer >= 0 && weight(other) > inside + (longer === 0 ? SAME_SPAN_MARGIN : 0)) yielding.add(candidate);
         }
       }
