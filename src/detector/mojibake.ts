@@ -1462,7 +1462,7 @@ function resolve(text: string, candidates: Candidate[], pages: number, confirmed
   confident.fill(0);
   // A repair short of the prior that makes a known word where the text has none (`SĂŠ`, ISO-8859-2
   // for `Sé`) has the word for evidence too, as much as a known word weighs anywhere.
-  const byWord = new Set<Candidate>();
+  let byWord: Set<Candidate> | null = null;
   for (const candidate of candidates) {
     if (
       candidate.gain <= DAMAGE_PRIOR &&
@@ -1471,10 +1471,11 @@ function resolve(text: string, candidates: Candidate[], pages: number, confirmed
       !candidate.weak &&
       makesKnownWord(text, candidate, candidate.text)
     ) {
+      byWord ??= new Set();
       byWord.add(candidate);
     }
   }
-  const isConfident = (candidate: Candidate) => isConfidentAlone(candidate) || byWord.has(candidate);
+  const isConfident = (candidate: Candidate) => isConfidentAlone(candidate) || byWord?.has(candidate) === true;
   for (const candidate of candidates) {
     loose[candidate.page] += candidate.loose;
     if (isConfident(candidate) || (confirmed & PAGES[candidate.page].bit) !== 0) {
