@@ -988,7 +988,7 @@ function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs, s
       const span = spanAt(text, subRun.start, subRun.end, costs);
       candidate = evaluate(span, subRun.start, subRun.end, decoded, reading.page, guessed);
     }
-    if (candidate === null) continue;
+    if (candidate === null || closesQuotation(text, subRun.start, subRun.end, candidate.text)) continue;
     candidate.penalty =
       LEFTOVER_BITS * subRun.leftover +
       PAGE_PRIOR_BITS[reading.page] +
@@ -1008,6 +1008,44 @@ function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs, s
   }
   if (reading.doubtfulRuns.length > 0) keepBetterReadings(text, reading.doubtfulRuns, out, first);
 }
+
+/**
+ * The closing marks each opening quotation mark takes, across languages (`“…”`, `„…“`, `„…”`,
+ * `«…»`, `»…«`, `”…”`): typography's facts, not strings of any text.
+ */
+const CLOSING_MARKS = new Map<number, string>([
+  [0x201c, '\u201d'],
+  [0x201e, '\u201c\u201d'],
+  [0x2018, '\u2019'],
+  [0x201a, '\u2018\u2019'],
+  [0x00ab, '\u00bb'],
+  [0x2039, '\u203a'],
+  [0x00bb, '\u00ab'],
+  [0x203a, '\u2039'],
+  [0x201d, '\u201d'],
+]);
+
+/**
+ * Whether the span ends a word in a quotation mark that closes the mark opening that very word, which
+ * stands as it is (after ASCII or at the start), and `replacement` would take the closing mark into a
+ * letter: a word in quotation marks is then what it looks like (`„ROMÂNĂ”` is Romanian, not
+ * Windows-1250 for `ROMÂNÔ`; `“IRMÃ”` is Portuguese, not Windows-1252 for `IRMÔ`). Text misread
+ * whole shows its opening marks misread too.
+ */
+function closesQuotation(text: string, start: number, end: number, replacement: string): boolean {
+  const last = text.charAt(end - 1);
+  if (!QUOTATION_MARKS.includes(last) || replacement.endsWith(last)) return false;
+  // (A closing mark ends a word: one with a letter after it, `sÃ»r`, is inside one.)
+  if (end < text.length && isLetterClass(classOf(text.charCodeAt(end)))) return false;
+  // The word the span ends, back to its first letter: the opening mark stands right before it.
+  let i = start;
+  while (i > 0 && isLetterClass(classOf(text.charCodeAt(i - 1)))) i--;
+  if (i === 0) return false;
+  const closing = CLOSING_MARKS.get(text.charCodeAt(i - 1));
+  return closing !== undefined && closing.includes(last) && (i === 1 || text.charCodeAt(i - 2) < 0x80);
+}
+
+const QUOTATION_MARKS = '\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb\u2039\u203a';
 
 /** Whether `replacement` for the span makes a known word where the text as it stands has none. */
 function makesKnownWord(text: string, subRun: { start: number; end: number }, replacement: string): boolean {
