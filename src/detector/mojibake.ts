@@ -1024,6 +1024,8 @@ const CLOSING_MARKS = new Map<number, string>([
   [0x203a, '\u2039'],
   [0x201d, '\u201d'],
 ]);
+/** Every mark that closes a quotation. */
+const CLOSERS = new Set([...CLOSING_MARKS.values()].join(''));
 
 /**
  * Whether the span ends a word in a quotation mark that closes the mark opening that very word, which
@@ -1034,7 +1036,7 @@ const CLOSING_MARKS = new Map<number, string>([
  */
 function closesQuotation(text: string, start: number, end: number, replacement: string): boolean {
   const last = text.charAt(end - 1);
-  if (!QUOTATION_MARKS.includes(last) || replacement.endsWith(last)) return false;
+  if (!CLOSERS.has(last) || replacement.endsWith(last)) return false;
   // (A closing mark ends a word: one with a letter after it, `sÃ»r`, is inside one.)
   if (end < text.length && isLetterClass(classOf(text.charCodeAt(end)))) return false;
   // The word the span ends, back to its first letter: the opening mark stands right before it.
@@ -1042,10 +1044,8 @@ function closesQuotation(text: string, start: number, end: number, replacement: 
   while (i > 0 && isLetterClass(classOf(text.charCodeAt(i - 1)))) i--;
   if (i === 0) return false;
   const closing = CLOSING_MARKS.get(text.charCodeAt(i - 1));
-  return closing !== undefined && closing.includes(last) && (i === 1 || text.charCodeAt(i - 2) < 0x80);
+  return closing?.includes(last) === true && (i === 1 || text.charCodeAt(i - 2) < 0x80);
 }
-
-const QUOTATION_MARKS = '\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb\u2039\u203a';
 
 /** Whether `replacement` for the span makes a known word where the text as it stands has none. */
 function makesKnownWord(text: string, subRun: { start: number; end: number }, replacement: string): boolean {
