@@ -336,12 +336,11 @@ export function findMojibake(
   }
   const candidates: Candidate[] = [];
   const costs = windowCosts.reset(text.length);
-  // Best-fitting pages first. Where one page explains nearly all of the window, a page that fits
-  // clearly worse does not weigh a sub-run that one repair of a page weighed before it holds whole,
-  // with a gain of SETTLING_GAIN: that page explains more and would most likely keep it. (Where
-  // legitimate accented letters are many, coverage says less, and every page weighs every span.)
+  // Best-fitting pages first. Every page that fits weighs every span it reads: a page that fits a
+  // little worse may read a span of the best page's far better (a line joined from texts misread
+  // through Windows-1250 and ISO-8859-2, which read many bytes alike and some apart), and the
+  // costs of texts that two pages read alike are weighed once (Costs).
   readings.sort((a, b) => b.coverage - a.coverage || a.page - b.page);
-  const settled = settledEnds.take(text.length);
   for (const reading of readings) {
     if (reading.coverage < COVERAGE_RATIO * bestCoverage && (confirmed & PAGES[reading.page].bit) === 0) {
       // A page that explains too little of the window (and repaired none of it in an earlier pass)
@@ -351,18 +350,11 @@ export function findMojibake(
       // Windows-1252 for `å` in a Swedish word, is `Ǿ` in CP850, confirmed by a Cyrillic text
       // beside it; `OpГ§Гµes`, Windows-1251 for `Opções`, in a line Windows-1252 explains best).
       const exact = reading.subRuns.filter(isExactSubRun);
-      if (exact.length > 0) weigh(text, { ...reading, subRuns: exact, doubtfulRuns: [] }, candidates, costs, null);
+      if (exact.length > 0) weigh(text, { ...reading, subRuns: exact, doubtfulRuns: [] }, candidates, costs);
       continue;
     }
-    const first = candidates.length;
-    const skip = bestCoverage >= SETTLED_RATIO && reading.coverage < SETTLED_RATIO * bestCoverage;
     readShortRuns(text, reading);
-    weigh(text, reading, candidates, costs, skip ? settled : null);
-    for (let k = first; k < candidates.length; k++) {
-      const candidate = candidates[k];
-      if (candidate.gain <= SETTLING_GAIN) continue;
-      for (let i = candidate.start; i < candidate.end; i++) settled[i] = Math.max(settled[i], candidate.end);
-    }
+    weigh(text, reading, candidates, costs);
   }
   const chosen = resolve(text, candidates, pages, confirmed);
   let at = 0;
@@ -506,14 +498,6 @@ interface SubRun {
  * a page that explains the damage turns nearly all of its high characters into text.
  */
 const COVERAGE_RATIO = 0.5;
-/** Where the best page covers this share, pages covering less than this share of it skip spans it settled. */
-const SETTLED_RATIO = 0.9;
-/**
- * Gain a repair must make to settle its span for the pages that fit clearly worse: twice what any
- * repair needs, for a span another page reads far better (a line joined from two sources) is weighed
- * by that page too, and may win it (see yieldingCandidates).
- */
-const SETTLING_GAIN = 2 * DAMAGE_PRIOR;
 /**
  * Share of its high characters a page must explain exactly before we look for bytes that vanished:
  * text where every sequence lacks a byte has lost too much to be read back, and would make every
@@ -961,12 +945,9 @@ function holdsSpace(spaces: readonly number[], from: number, to: number): boolea
 }
 
 /** Turns a page's sub-runs into candidates where the repair clears the lowest prior. */
-function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs, settled: Int32Array | null): void {
+function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs): void {
   const first = out.length;
   for (const subRun of reading.subRuns) {
-    // (Settled only where one repair holds the whole sub-run: pieces of it that other pages read
-    // each their own way leave it to be weighed whole.)
-    if (settled !== null && settled[subRun.start] >= subRun.end) continue;
     let candidate: Candidate | null;
     if (subRun.options === null) {
       candidate = evaluateExact(text, subRun.start, subRun.end, reading.page, costs);
@@ -1646,29 +1627,19 @@ const confident = new Uint8Array(PAGES.length);
 const kept = new Uint8Array(PAGES.length);
 
 /** A number per character of a window, reused from window to window. */
-class PerCharacter<T extends Uint8Array | Int32Array> {
-  private values: T;
-
-  constructor(private readonly make: (length: number) => T) {
-    this.values = make(256);
-  }
+class PerCharacter {
+  private values = new Uint8Array(256);
 
   /** The values, all 0 for the first `length` characters. */
-  take(length: number): T {
-    if (this.values.length < length) this.values = this.make(Math.max(length, 2 * this.values.length));
+  take(length: number): Uint8Array {
+    if (this.values.length < length) this.values = new Uint8Array(Math.max(length, 2 * this.values.length));
     else this.values.fill(0, 0, length);
     return this.values;
   }
 }
 
-/**
- * For each character of a window, the end of the span holding it that a page already repaired with
- * confidence (findMojibake), or 0.
- */
-const settledEnds = new PerCharacter((length) => new Int32Array(length));
-
 /** Spans claimed (resolve): 1 for their characters. */
-const claimedFlags = new PerCharacter((length) => new Uint8Array(length));
+const claimedFlags = new PerCharacter();
 
 /** Pages that leave each C1 control's byte undefined (a decoder of theirs passes the control through). */
 const OWN_C1_PAGES = new Uint32Array(0xa0);

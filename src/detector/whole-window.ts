@@ -43,8 +43,12 @@ export function readWhole(text: string): WholeReading | null {
   const first = firstHigh(text);
   if (first < 0 || text.length - first < 2 * WHOLE_SEQUENCES) return null;
   const outer = pageReadingWhole(text, first);
-  if (outer < 0) return null;
-  const assumed = PAGE_PRIOR_BITS[outer] + LOOSE_BITS * keptLoose;
+  // A page that reads the window whole only by passing through C1 controls where it has characters
+  // of its own (which its decoder would have shown) reads it loosely: the controls are most likely
+  // another page's, which may read their part exactly (Hindi misread through ISO-8859-2 beside Tamil
+  // misread through Windows-1250, in one line), so the window goes span by span.
+  if (outer < 0 || keptLoose > 0) return null;
+  const assumed = PAGE_PRIOR_BITS[outer];
   // Costs are weighed over a sample: from the first high character to the first sequence boundary
   // after SAMPLE_SEQUENCES sequences, seen with what precedes it (ASCII, the same under every layer).
   measureSample(kept, keptLength);

@@ -64,6 +64,14 @@ const astralPairCosts = new Map<number, number>();
 const ASTRAL_TRAITS = 1 << 12;
 /** Weight of the observed character bigram against the class model, where one side is non-ASCII. */
 const CHAR_BIGRAM_WEIGHT = 0.8;
+/**
+ * The same for a combining diacritic (U+0300–U+036F) after a character real text shows: each mark
+ * sits on few letters (an ogonek under a, e, i, o, u, never t), so after one it was never seen on it
+ * costs nearly what an unseen pair costs, not the common step from a letter to a mark (Mac OS Roman
+ * reads `Ã®`, Windows-1252's misreading of `î`, as a combining ogonek).
+ */
+const MARK_BIGRAM_WEIGHT = 0.99;
+const isCombiningDiacritic = (cp: number) => cp >= 0x300 && cp < 0x370;
 const classCounts = decode(CLASS_COUNTS);
 const pairCounts = decode(CLASS_PAIR_COUNTS);
 const scriptPairCounts = decode(LETTER_SCRIPT_PAIR_COUNTS);
@@ -523,7 +531,8 @@ function computePairCost(previous: number, cp: number): number {
   if (previous < 0x80 && cp < 0x80) return classBits;
   const seen = charCounts.get(previous) ?? 0;
   const bigram = seen === 0 ? 0 : (charPairCounts.get(previous)?.get(cp) ?? 0) / seen;
-  return -Math.log2(CHAR_BIGRAM_WEIGHT * bigram + (1 - CHAR_BIGRAM_WEIGHT) * 2 ** -classBits);
+  const weight = seen > 0 && isCombiningDiacritic(cp) ? MARK_BIGRAM_WEIGHT : CHAR_BIGRAM_WEIGHT;
+  return -Math.log2(weight * bigram + (1 - weight) * 2 ** -classBits);
 }
 
 /** How far the nearest letter may be for its script to count as context. */
