@@ -96,9 +96,15 @@ export class Pool {
       else if (message.type === 'temp') this.onTempFile(message.path, message.exists);
       else this.finish(worker, message);
     });
-    worker.on('error', (error) => this.lose(worker, error));
+    // A worker that throws is lost at its exit, not at the error: Node delivers the results it
+    // posted before throwing ahead of 'exit', but not always ahead of 'error', and the file that
+    // failed must be the one it was on, not one it had finished.
+    let thrown: Error | undefined;
+    worker.on('error', (error) => {
+      thrown = error;
+    });
     worker.on('exit', (code) => {
-      if (this.workers.has(worker)) this.lose(worker, new Error(`worker thread stopped (exit code ${code})`));
+      if (this.workers.has(worker)) this.lose(worker, thrown ?? new Error(`worker thread stopped (exit code ${code})`));
     });
     return worker;
   }
