@@ -199,8 +199,96 @@ function unicodeSource(): string {
   return lines.join('\n');
 }
 
+/**
+ * Where each national standard of Han characters puts its first level (the characters in common use)
+ * and the rest: tier, then the first and last lead byte in iconv-lite's encoding of it, with the
+ * trail bytes every lead takes. GB 2312 (China) and JIS X 0208 (Japan, through EUC-JP) have two
+ * levels, Big5 (Taiwan, Hong Kong) its frequent and less frequent characters, KS X 1001 (Korea) one
+ * set of hanja, beside Hangul: counted with the rest.
+ */
+const HAN_STANDARDS: ReadonlyArray<{
+  encoding: string;
+  trails: ReadonlyArray<readonly [number, number]>;
+  levels: ReadonlyArray<readonly [tier: number, firstLead: number, lastLead: number]>;
+}> = [
+  {
+    encoding: 'gb2312',
+    trails: [[0xa1, 0xfe]],
+    levels: [
+      [1, 0xb0, 0xd7],
+      [2, 0xd8, 0xf7],
+    ],
+  },
+  {
+    encoding: 'big5',
+    trails: [
+      [0x40, 0x7e],
+      [0xa1, 0xfe],
+    ],
+    levels: [
+      [1, 0xa4, 0xc6],
+      [2, 0xc9, 0xf9],
+    ],
+  },
+  {
+    encoding: 'euc-jp',
+    trails: [[0xa1, 0xfe]],
+    levels: [
+      [1, 0xb0, 0xcf],
+      [2, 0xd0, 0xf4],
+    ],
+  },
+  { encoding: 'euc-kr', trails: [[0xa1, 0xfe]], levels: [[2, 0xca, 0xfd]] },
+];
+/** The BMP blocks of Han characters: CJK Unified Ideographs and Extension A, and the compatibility ideographs. */
+const HAN_BLOCKS: ReadonlyArray<readonly [number, number]> = [
+  [0x3400, 0xa000],
+  [0xf900, 0xfb00],
+];
+const hex = (n: number) => `0x${n.toString(16)}`;
+
+function hanTierSource(): string {
+  // 1: in a first level; 2: elsewhere in a standard; 0: in none (a standard's first level wins).
+  const tiers = new Map<number, number>();
+  for (const { encoding, trails, levels } of HAN_STANDARDS) {
+    for (const [level, from, to] of levels) {
+      for (let lead = from; lead <= to; lead++) {
+        for (const [low, high] of trails) {
+          for (let trail = low; trail <= high; trail++) {
+            const char = iconv.decode(Buffer.from([lead, trail]), encoding);
+            const cp = char.codePointAt(0) ?? 0;
+            if (char.length !== 1 || !HAN_BLOCKS.some(([start, end]) => cp >= start && cp < end)) continue;
+            tiers.set(cp, Math.min(tiers.get(cp) ?? level, level));
+          }
+        }
+      }
+    }
+  }
+  // Two bits a code point, four to a byte, block after block.
+  const bytes: number[] = [];
+  let index = 0;
+  for (const [start, end] of HAN_BLOCKS) {
+    for (let cp = start; cp < end; cp++, index++) {
+      if (index % 4 === 0) bytes.push(0);
+      bytes[bytes.length - 1] |= (tiers.get(cp) ?? 0) << (2 * (index % 4));
+    }
+  }
+  const counts = [1, 2].map((tier) => [...tiers.values()].filter((t) => t === tier).length);
+  const lines = [HEADER];
+  lines.push('/**');
+  lines.push(' * Tier of each Han character of these blocks in the national standards (GB 2312, Big5, JIS X 0208,');
+  lines.push(` * KS X 1001, as iconv-lite encodes them): 1 in a first level (${counts[0]}), 2 elsewhere in a standard`);
+  lines.push(` * (${counts[1]}), 0 in none. Two bits a code point, four to a byte, base64.`);
+  lines.push(' */');
+  const blocks = HAN_BLOCKS.map(([start, end]) => `[${hex(start)}, ${hex(end)}]`).join(', ');
+  lines.push(`export const HAN_BLOCKS: ReadonlyArray<readonly [number, number]> = [${blocks}];`);
+  lines.push(`export const HAN_TIERS = '${Buffer.from(bytes).toString('base64')}';`);
+  lines.push('');
+  return lines.join('\n');
+}
+
 export function generate(): Record<string, string> {
-  return { 'codepages.ts': codepageSource(), 'unicode-classes.ts': unicodeSource() };
+  return { 'codepages.ts': codepageSource(), 'unicode-classes.ts': unicodeSource(), 'han-tiers.ts': hanTierSource() };
 }
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -5,6 +5,7 @@ import { cldrAnnotationNames } from '../scripts/cldr-vocabulary.js';
 import { generate as generateStats, isGuessable } from '../scripts/generate-stats.js';
 import { generate as generateTables } from '../scripts/generate-tables.js';
 import { BYTE_OF, HIGH_INDEX, PAGES } from '../src/decoder/codepages.js';
+import { hanTier } from '../src/score/han-tiers.js';
 import { isKnownTrigram, isKnownWord } from '../src/score/known-words.js';
 import { foldForTrigram } from '../src/score/words.js';
 
@@ -22,6 +23,16 @@ describe('generated tables', () => {
 
   it('code pages are what the generator writes', () => {
     expect(generateTables()['codepages.ts']).toBe(generated('codepages.ts'));
+  });
+
+  it('Han tiers are what the generator writes', () => {
+    expect(generateTables()['han-tiers.ts']).toBe(generated('han-tiers.ts'));
+  });
+
+  it('Han tiers put common characters first, rare ones last', () => {
+    // 東 and 的 are in every first level, 毐 only in Big5's second, 恱 and 㐊 (Extension A) in none.
+    expect([...'東的毐恱㐊'].map((c) => hanTier(c.codePointAt(0) ?? 0))).toEqual([1, 1, 2, 0, 0]);
+    expect(hanTier(0x20000)).toBe(0);
   });
 
   it.runIf(sameUnicode)('unicode classes are what the generator writes', () => {

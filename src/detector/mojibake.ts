@@ -307,10 +307,12 @@ export function findMojibake(
   // bytes its own way and nothing else in the window tells them apart.
   let shortOnly: Reading | null = null;
   for (const reading of readings) {
-    if (lostBytes && reading.coverage < DROPPED_COVERAGE && reading.shortRuns.length > 0) {
+    const fitsPoorly = reading.coverage < DROPPED_COVERAGE || reading.coverage < COVERAGE_RATIO * bestCoverage;
+    if (lostBytes && fitsPoorly && reading.shortRuns.length > 0) {
       // Sequences that all lack the same byte count as explained: the page then fits, and its
-      // short runs are read. (Only for that page: the others are still weighed against what the
-      // best page explains as it stands.)
+      // short runs are read, though a page that reads a few pairs of characters exactly seemed to
+      // fit better (CP850 reads `ã«ã¡` of `ã“ã‚“ã«ã¡ã¯` as `Ʈƭ`). (Only for that page: the
+      // others are still weighed against what the best page explains as it stands.)
       reading.coverage += completedAlike(text, reading) / reading.highChars;
     }
     if (
@@ -783,20 +785,24 @@ let elsewhereBytes = new Uint16Array(64);
 const ALIKE_SEQUENCES = 3;
 
 /**
- * Where the page's short runs hold ALIKE_SEQUENCES sequences or more of four bytes that lack one,
- * and one lost byte in one place completes every one of them, the characters of those
+ * Where the page's short runs hold ALIKE_SEQUENCES sequences or more of three or four bytes that
+ * lack one, and one lost byte in one place completes every one of them, the characters of those
  * sequences; otherwise 0. That byte is one a whole script shares (F0 90 … for Shavian, Gothic,
- * Deseret), which a decoder dropped each time, so that nothing decodes as it stands; text read
- * through the wrong page, or clean text, has no such pattern.
+ * Deseret; E3 81 … for most hiragana, so that こんにちは through Windows-1252 with 81 dropped is
+ * `ã“ã‚“ã«ã¡ã¯`), which a decoder dropped each time, so that little decodes as it stands; text
+ * read through the wrong page, or clean text, has no such pattern. Only four-byte sequences set
+ * the reading's `alike` (the byte that completes those lacking two): three-byte ones take nearly
+ * any byte anywhere, and say nothing of which.
  */
 function completedAlike(text: string, reading: Reading): number {
   const lost = PAGES[reading.page].lostContinuations;
   if (lost.length === 0) return 0;
   const byteOf = BYTE_OF[reading.page];
-  // Per way to complete a sequence (gap × lost.length + k: lost[k] at byte `gap` of the four), how
-  // many of the short sequences it completes.
+  // Per way to complete a sequence (gap × lost.length + k: lost[k] at byte `gap`), how many of the
+  // short sequences it completes.
   alikeCounts.fill(0);
   let short = 0;
+  let fourBytes = 0;
   let chars = 0;
   for (const [start, end, , , lone] of reading.shortRuns) {
     if (lone) continue;
@@ -810,8 +816,10 @@ function completedAlike(text: string, reading: Reading): number {
       ) {
         present++;
       }
-      if (length === 4 && present === 3) {
+      if (length >= 3 && present === length - 1) {
         short++;
+        if (length === 4) fourBytes++;
+        else if (threeBytes.size < ALIKE_SEQUENCES) threeBytes.add(text.slice(i, i + present));
         chars += present;
         for (let gap = 1; gap < length; gap++) {
           for (let k = 0; k < lost.length; k++) {
@@ -825,13 +833,18 @@ function completedAlike(text: string, reading: Reading): number {
       i += present;
     }
   }
-  const way = short >= ALIKE_SEQUENCES ? alikeCounts.indexOf(short) : -1;
+  // (Three-byte sequences only as different ones: `â€` repeated, E2 80 again and again, is no script.)
+  const enough = short >= ALIKE_SEQUENCES && (fourBytes > 0 || threeBytes.size >= ALIKE_SEQUENCES);
+  threeBytes.clear();
+  const way = enough ? alikeCounts.indexOf(short) : -1;
   if (way < 0) return 0;
-  reading.alike = Math.floor(way / lost.length) * 256 + lost[way % lost.length];
+  if (fourBytes > 0) reading.alike = Math.floor(way / lost.length) * 256 + lost[way % lost.length];
   return chars;
 }
 
 const alikeCounts = new Int32Array(4 * 16);
+/** Different short three-byte sequences completedAlike met, up to ALIKE_SEQUENCES of them. */
+const threeBytes = new Set<string>();
 const alikeSequence = new Uint16Array(4);
 const isContinuationByte = (byte: number) => byte >= 0x80 && byte <= 0xbf;
 

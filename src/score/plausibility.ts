@@ -17,6 +17,7 @@ import {
 import { CODEPAGES } from '../generated/codepages.js';
 import { RANGE_CLASSES, RANGE_STARTS } from '../generated/unicode-classes.js';
 import { CASES, caseOfClass, classOf, isLetterClass, scriptOfLetter } from './classes.js';
+import { HAN_TIER_SIZES, hanTier } from './han-tiers.js';
 import { memoized } from './memo.js';
 
 const CHAR_PAIR_BASE = 0x110000;
@@ -144,6 +145,26 @@ function hangulShare(codePoint: number): number {
 const isHangulSyllable = (codePoint: number) =>
   codePoint >= HANGUL_FIRST && codePoint < HANGUL_FIRST + HANGUL_SYLLABLES;
 
+/**
+ * Han characters are tens of thousands, of which a few thousand make nearly all text: those the
+ * national standards put in their first level (src/score/han-tiers.ts). An unseen one is as likely
+ * as the characters counted in its tier are, shared by the tier's code points (the counted ones
+ * weigh for their tier, smoothed), so that `東` for a lost byte beats `恱`, and `お` beats `㐊`.
+ */
+const HAN_CLASS = classOf(0x4e00);
+const hanTierShares = (() => {
+  const counted = [UNSEEN, UNSEEN, UNSEEN];
+  for (const [codePoint, count] of charCounts)
+    if (classOf(codePoint) === HAN_CLASS) counted[hanTier(codePoint)] += count;
+  const all = counted[0] + counted[1] + counted[2];
+  const sizes = [
+    (classSizes.get(HAN_CLASS) ?? 0) - HAN_TIER_SIZES[1] - HAN_TIER_SIZES[2],
+    HAN_TIER_SIZES[1],
+    HAN_TIER_SIZES[2],
+  ];
+  return counted.map((count, tier) => count / all / sizes[tier]);
+})();
+
 /** Emission costs of BMP characters, filled on first use (NaN until then); astral ones in a map. */
 const bmpEmitCosts = new Float64Array(0x10000).fill(Number.NaN);
 const astralEmitCosts = new Map<number, number>();
@@ -155,8 +176,12 @@ function emitCost(codePoint: number): number {
     const inClass = classCounts.get(cls) ?? 0;
     const size = classSizes.get(cls) ?? 1;
     // The class's probability for unseen characters is spread evenly over its code points, but over
-    // the Hangul syllables by their parts.
-    const unseenShare = isHangulSyllable(codePoint) ? (HANGUL_SYLLABLES / size) * hangulShare(codePoint) : 1 / size;
+    // the Hangul syllables by their parts and over the Han characters by their tiers.
+    const unseenShare = isHangulSyllable(codePoint)
+      ? (HANGUL_SYLLABLES / size) * hangulShare(codePoint)
+      : cls === HAN_CLASS
+        ? hanTierShares[hanTier(codePoint)]
+        : 1 / size;
     cost = -Math.log2(((charCounts.get(codePoint) ?? 0) + UNSEEN * unseenShare) / (inClass + UNSEEN));
     if (codePoint < 0x10000) bmpEmitCosts[codePoint] = cost;
     else astralEmitCosts.set(codePoint, cost);
