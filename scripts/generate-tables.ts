@@ -8,6 +8,7 @@
 //
 // Run with `npm run generate`; tests/generated.test.ts checks that the checked-in files are current.
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
@@ -200,22 +201,23 @@ function unicodeSource(): string {
 }
 
 /**
- * Where each national standard of Han characters puts its first level (the characters in common use)
- * and the rest: tier, then the first and last lead byte in iconv-lite's encoding of it, with the
- * trail bytes every lead takes. GB 2312 (China) and JIS X 0208 (Japan, through EUC-JP) have two
- * levels, Big5 (Taiwan, Hong Kong) its frequent and less frequent characters, KS X 1001 (Korea) one
- * set of hanja, beside Hangul: counted with the rest.
+ * The character sets of the national standards of East Asia, as iconv-lite encodes them: per range of
+ * lead bytes, the tier of what it holds (trail bytes as each lead takes them). 1: symbols, kana,
+ * Hangul in common use, and the first level of Han characters (the characters in common use); 2:
+ * the further levels of Han characters, and KS X 1001's hanja. GB 2312 (China) and JIS X 0208
+ * (Japan, through EUC-JP) have two levels, Big5 (Taiwan, Hong Kong) its frequent and less frequent
+ * characters.
  */
-const HAN_STANDARDS: ReadonlyArray<{
+const NATIONAL_STANDARDS: ReadonlyArray<{
   encoding: string;
   trails: ReadonlyArray<readonly [number, number]>;
-  levels: ReadonlyArray<readonly [tier: number, firstLead: number, lastLead: number]>;
+  leads: ReadonlyArray<readonly [tier: number, first: number, last: number]>;
 }> = [
   {
     encoding: 'gb2312',
     trails: [[0xa1, 0xfe]],
-    levels: [
-      [1, 0xb0, 0xd7],
+    leads: [
+      [1, 0xa1, 0xd7],
       [2, 0xd8, 0xf7],
     ],
   },
@@ -225,70 +227,89 @@ const HAN_STANDARDS: ReadonlyArray<{
       [0x40, 0x7e],
       [0xa1, 0xfe],
     ],
-    levels: [
-      [1, 0xa4, 0xc6],
+    leads: [
+      [1, 0xa1, 0xc6],
       [2, 0xc9, 0xf9],
     ],
   },
   {
     encoding: 'euc-jp',
     trails: [[0xa1, 0xfe]],
-    levels: [
-      [1, 0xb0, 0xcf],
+    leads: [
+      [1, 0xa1, 0xcf],
       [2, 0xd0, 0xf4],
     ],
   },
-  { encoding: 'euc-kr', trails: [[0xa1, 0xfe]], levels: [[2, 0xca, 0xfd]] },
+  {
+    encoding: 'euc-kr',
+    trails: [[0xa1, 0xfe]],
+    leads: [
+      [1, 0xa1, 0xc8],
+      [2, 0xca, 0xfd],
+    ],
+  },
 ];
-/** The BMP blocks of Han characters: CJK Unified Ideographs and Extension A, and the compatibility ideographs. */
-const HAN_BLOCKS: ReadonlyArray<readonly [number, number]> = [
-  [0x3400, 0xa000],
-  [0xf900, 0xfb00],
-];
-const hex = (n: number) => `0x${n.toString(16)}`;
 
-function hanTierSource(): string {
-  // 1: in a first level; 2: elsewhere in a standard; 0: in none (a standard's first level wins).
-  const tiers = new Map<number, number>();
-  for (const { encoding, trails, levels } of HAN_STANDARDS) {
-    for (const [level, from, to] of levels) {
-      for (let lead = from; lead <= to; lead++) {
+/**
+ * Each BMP character's tier, by the legacy character sets that encode it: 1 where a single-byte code
+ * page of iconv-lite (a language's everyday letters and signs, ~80 pages) or a national standard's
+ * first tier has it, 2 where only a national standard's further levels do, 0 where none does.
+ */
+function characterTierSource(): string {
+  // (ASCII, which all of them encode, is tier 1 too.)
+  const tiers = new Uint8Array(0x10000).fill(1, 0, 0x80);
+  const note = (char: string, tier: number) => {
+    const cp = char.codePointAt(0) ?? 0;
+    if (char.length !== 1 || char === '\ufffd') return;
+    tiers[cp] = tiers[cp] === 0 ? tier : Math.min(tiers[cp], tier);
+  };
+  const encodings = iconv.encodings as Record<string, { type?: string }>;
+  iconv.getCodec('latin1'); // (iconv-lite loads its table of encodings on first use)
+  const singleByte = Object.keys(encodings)
+    .filter((name) => encodings[name]?.type === '_sbcs')
+    .sort();
+  for (const name of singleByte)
+    for (let byte = 0x80; byte <= 0xff; byte++) note(iconv.decode(Buffer.from([byte]), name), 1);
+  for (const { encoding, trails, leads } of NATIONAL_STANDARDS) {
+    for (const [tier, first, last] of leads) {
+      for (let lead = first; lead <= last; lead++) {
         for (const [low, high] of trails) {
-          for (let trail = low; trail <= high; trail++) {
-            const char = iconv.decode(Buffer.from([lead, trail]), encoding);
-            const cp = char.codePointAt(0) ?? 0;
-            if (char.length !== 1 || !HAN_BLOCKS.some(([start, end]) => cp >= start && cp < end)) continue;
-            tiers.set(cp, Math.min(tiers.get(cp) ?? level, level));
-          }
+          for (let trail = low; trail <= high; trail++) note(iconv.decode(Buffer.from([lead, trail]), encoding), tier);
         }
       }
     }
   }
-  // Two bits a code point, four to a byte, block after block.
-  const bytes: number[] = [];
-  let index = 0;
-  for (const [start, end] of HAN_BLOCKS) {
-    for (let cp = start; cp < end; cp++, index++) {
-      if (index % 4 === 0) bytes.push(0);
-      bytes[bytes.length - 1] |= (tiers.get(cp) ?? 0) << (2 * (index % 4));
-    }
-  }
-  const counts = [1, 2].map((tier) => [...tiers.values()].filter((t) => t === tier).length);
+  // Two bits a code point, four to a byte.
+  const bytes = new Uint8Array(0x10000 / 4);
+  for (let cp = 0; cp < 0x10000; cp++) bytes[cp >> 2] |= tiers[cp] << (2 * (cp & 3));
+  const counts = [1, 2].map((tier) => tiers.filter((t) => t === tier).length);
   const lines = [HEADER];
   lines.push('/**');
-  lines.push(' * Tier of each Han character of these blocks in the national standards (GB 2312, Big5, JIS X 0208,');
-  lines.push(` * KS X 1001, as iconv-lite encodes them): 1 in a first level (${counts[0]}), 2 elsewhere in a standard`);
-  lines.push(` * (${counts[1]}), 0 in none. Two bits a code point, four to a byte, base64.`);
+  lines.push(` * Tier of each BMP character in legacy character sets (iconv-lite ${iconvVersion()}): 1 where one of`);
+  lines.push(
+    ` * ${singleByte.length} single-byte code pages or the first tier of GB 2312, Big5, JIS X 0208 or KS X 1001 has it`,
+  );
+  lines.push(
+    ` * (${counts[0]}, ASCII with them), 2 where only their further levels do (${counts[1]}), 0 elsewhere. Two`,
+  );
+  lines.push(' * bits a code point, four to a byte, base64.');
   lines.push(' */');
-  const blocks = HAN_BLOCKS.map(([start, end]) => `[${hex(start)}, ${hex(end)}]`).join(', ');
-  lines.push(`export const HAN_BLOCKS: ReadonlyArray<readonly [number, number]> = [${blocks}];`);
-  lines.push(`export const HAN_TIERS = '${Buffer.from(bytes).toString('base64')}';`);
+  lines.push(`export const CHARACTER_TIERS = '${Buffer.from(bytes).toString('base64')}';`);
   lines.push('');
   return lines.join('\n');
 }
 
+function iconvVersion(): string {
+  const require = createRequire(import.meta.url);
+  return (require('iconv-lite/package.json') as { version: string }).version;
+}
+
 export function generate(): Record<string, string> {
-  return { 'codepages.ts': codepageSource(), 'unicode-classes.ts': unicodeSource(), 'han-tiers.ts': hanTierSource() };
+  return {
+    'codepages.ts': codepageSource(),
+    'unicode-classes.ts': unicodeSource(),
+    'character-tiers.ts': characterTierSource(),
+  };
 }
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -5,7 +5,7 @@ import { cldrAnnotationNames } from '../scripts/cldr-vocabulary.js';
 import { generate as generateStats, isGuessable } from '../scripts/generate-stats.js';
 import { generate as generateTables } from '../scripts/generate-tables.js';
 import { BYTE_OF, HIGH_INDEX, PAGES } from '../src/decoder/codepages.js';
-import { hanTier } from '../src/score/han-tiers.js';
+import { characterTier } from '../src/score/character-tiers.js';
 import { isKnownTrigram, isKnownWord } from '../src/score/known-words.js';
 import { foldForTrigram } from '../src/score/words.js';
 
@@ -25,14 +25,16 @@ describe('generated tables', () => {
     expect(generateTables()['codepages.ts']).toBe(generated('codepages.ts'));
   });
 
-  it('Han tiers are what the generator writes', () => {
-    expect(generateTables()['han-tiers.ts']).toBe(generated('han-tiers.ts'));
+  it('character tiers are what the generator writes', () => {
+    expect(generateTables()['character-tiers.ts']).toBe(generated('character-tiers.ts'));
   });
 
-  it('Han tiers put common characters first, rare ones last', () => {
-    // 東 and 的 are in every first level, 毐 only in Big5's second, 恱 and 㐊 (Extension A) in none.
-    expect([...'東的毐恱㐊'].map((c) => hanTier(c.codePointAt(0) ?? 0))).toEqual([1, 1, 2, 0, 0]);
-    expect(hanTier(0x20000)).toBe(0);
+  it('character tiers put everyday characters first, rare ones last', () => {
+    // ẻ (VISCII), é, Ж, 東 and 的 (every first level), お and 한 (first tiers) are everyday characters;
+    // 毐 only in Big5's second level; ẝ, 恱, 㐊 (Extension A) and astral characters in none.
+    const tiers = (text: string) => [...text].map((c) => characterTier(c.codePointAt(0) ?? 0));
+    expect(tiers('ẻéЖ東的お한')).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    expect(tiers('毐ẝ恱㐊😀')).toEqual([2, 0, 0, 0, 0]);
   });
 
   it.runIf(sameUnicode)('unicode classes are what the generator writes', () => {

@@ -16,8 +16,8 @@ import {
 } from '../generated/char-stats.js';
 import { CODEPAGES } from '../generated/codepages.js';
 import { RANGE_CLASSES, RANGE_STARTS } from '../generated/unicode-classes.js';
+import { characterTier, TIERS } from './character-tiers.js';
 import { CASES, caseOfClass, classOf, isLetterClass, scriptOfLetter } from './classes.js';
-import { HAN_TIER_SIZES, hanTier } from './han-tiers.js';
 import { memoized } from './memo.js';
 
 const CHAR_PAIR_BASE = 0x110000;
@@ -146,24 +146,40 @@ const isHangulSyllable = (codePoint: number) =>
   codePoint >= HANGUL_FIRST && codePoint < HANGUL_FIRST + HANGUL_SYLLABLES;
 
 /**
- * Han characters are tens of thousands, of which a few thousand make nearly all text: those the
- * national standards put in their first level (src/score/han-tiers.ts). An unseen one is as likely
- * as the characters counted in its tier are, shared by the tier's code points (the counted ones
- * weigh for their tier, smoothed), so that `東` for a lost byte beats `恱`, and `お` beats `㐊`.
+ * An unseen character is as likely as the characters counted in its class and tier are, shared by
+ * the tier's code points (src/score/character-tiers.ts): the letters and signs some legacy code page
+ * encodes, and the Han characters of the national standards' first levels, make nearly all text, so
+ * that `ẻ` (Vietnamese, which the statistics never saw) is a letter of real text where `ẝ` is not, and
+ * `東` for a lost byte beats `恱`, and `お` beats `㐊`. Per class × TIERS + tier: how many code points
+ * the class has in the tier, and how often characters of the tier were counted (smoothed).
  */
-const HAN_CLASS = classOf(0x4e00);
-const hanTierShares = (() => {
-  const counted = [UNSEEN, UNSEEN, UNSEEN];
-  for (const [codePoint, count] of charCounts)
-    if (classOf(codePoint) === HAN_CLASS) counted[hanTier(codePoint)] += count;
-  const all = counted[0] + counted[1] + counted[2];
-  const sizes = [
-    (classSizes.get(HAN_CLASS) ?? 0) - HAN_TIER_SIZES[1] - HAN_TIER_SIZES[2],
-    HAN_TIER_SIZES[1],
-    HAN_TIER_SIZES[2],
-  ];
-  return counted.map((count, tier) => count / all / sizes[tier]);
-})();
+const tierSizes = new Map<number, number>();
+const tierCounts = new Map<number, number>();
+for (let r = 0; r < rangeStarts.length; r++) {
+  const cls = rangeClasses[r];
+  const end = rangeEnd(r);
+  for (let cp = rangeStarts[r]; cp < Math.min(end, 0x10000); cp++) {
+    const key = cls * TIERS + characterTier(cp);
+    tierSizes.set(key, (tierSizes.get(key) ?? 0) + 1);
+  }
+  if (end > 0x10000) {
+    const key = cls * TIERS;
+    tierSizes.set(key, (tierSizes.get(key) ?? 0) + end - Math.max(rangeStarts[r], 0x10000));
+  }
+}
+for (const [codePoint, count] of charCounts) {
+  const key = classOf(codePoint) * TIERS + characterTier(codePoint);
+  tierCounts.set(key, (tierCounts.get(key) ?? 0) + count);
+}
+/** The share of its class's unseen probability that a character's tier gives it. */
+function tierShare(cls: number, codePoint: number): number {
+  let counted = 0;
+  for (let tier = 0; tier < TIERS; tier++) {
+    if (tierSizes.has(cls * TIERS + tier)) counted += (tierCounts.get(cls * TIERS + tier) ?? 0) + UNSEEN;
+  }
+  const key = cls * TIERS + characterTier(codePoint);
+  return ((tierCounts.get(key) ?? 0) + UNSEEN) / counted / (tierSizes.get(key) ?? 1);
+}
 
 /** Emission costs of BMP characters, filled on first use (NaN until then); astral ones in a map. */
 const bmpEmitCosts = new Float64Array(0x10000).fill(Number.NaN);
@@ -175,13 +191,11 @@ function emitCost(codePoint: number): number {
     const cls = classOf(codePoint);
     const inClass = classCounts.get(cls) ?? 0;
     const size = classSizes.get(cls) ?? 1;
-    // The class's probability for unseen characters is spread evenly over its code points, but over
-    // the Hangul syllables by their parts and over the Han characters by their tiers.
+    // The class's probability for unseen characters is spread over its code points by their tiers,
+    // but over the Hangul syllables by their parts.
     const unseenShare = isHangulSyllable(codePoint)
       ? (HANGUL_SYLLABLES / size) * hangulShare(codePoint)
-      : cls === HAN_CLASS
-        ? hanTierShares[hanTier(codePoint)]
-        : 1 / size;
+      : tierShare(cls, codePoint);
     cost = -Math.log2(((charCounts.get(codePoint) ?? 0) + UNSEEN * unseenShare) / (inClass + UNSEEN));
     if (codePoint < 0x10000) bmpEmitCosts[codePoint] = cost;
     else astralEmitCosts.set(codePoint, cost);
