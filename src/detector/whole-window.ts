@@ -5,6 +5,7 @@
 // shows whole, at many times the cost; the window's cost must still drop by more than the prior of
 // damage, so the shape alone repairs nothing.
 import { bytesByChar, CONT_MASK, HIGH_INDEX, LEAD_MASK, PAGES, SAME_BYTES_AS } from '../decoder/codepages.js';
+import { Utf16Buffer } from '../decoder/utf16-buffer.js';
 import { GATE_STOPS } from '../gate.js';
 import { contextOf, EDGE, type SpanContext, spanCost } from '../score/plausibility.js';
 import { DAMAGE_PRIOR, LOOSE_BITS, MAX_LAYERS, OTHER_LAYER_BITS, PAGE_PRIOR_BITS } from './priors.js';
@@ -42,16 +43,16 @@ export interface WholeReading {
 export function readWhole(text: string): WholeReading | null {
   const first = firstHigh(text);
   if (first < 0 || text.length - first < 2 * WHOLE_SEQUENCES) return null;
-  loadChars(text, first);
+  chars.load(text, first);
   const outer = pageReadingWhole(text, first);
   if (outer < 0) return null;
   const assumed = PAGE_PRIOR_BITS[outer] + LOOSE_BITS * keptLoose;
   // Costs are weighed over a sample: from the first high character to the first sequence boundary
   // after SAMPLE_SEQUENCES sequences, seen with what precedes it (ASCII, the same under every layer).
-  measureSample(keptUnits, keptUnitCount);
+  measureSample(kept.units, keptUnitCount);
   const cut = first + sampleBytes;
   const context: SpanContext = { ...contextOf(text, first, first), next: EDGE, nextScript: -1 };
-  const decoded = utf16.decode(keptUnits.subarray(0, keptUnitCount));
+  const decoded = kept.text(keptUnitCount);
   // (The sample's reading is the start of the window's.)
   const sample = decoded.slice(0, sampleUnits);
   const cost = spanCost(sample, context);
@@ -70,14 +71,14 @@ export function readWhole(text: string): WholeReading | null {
     let bestGain = 0;
     const starting = pagesStartingAt(inner, 0);
     if (starting === 0) break;
-    loadChars(inner, 0);
+    chars.load(inner, 0);
     for (let k = -1; k < PAGES.length; k++) {
       const q = k < 0 ? outer : k;
       if ((k >= 0 && q === outer) || (starting & PAGES[q].bit) === 0) continue;
-      if (encodeWhole(inner.length, q, 1, trialUnits) < 0) continue;
-      measureSample(trialUnits, decodedUnits);
+      if (encodeWhole(inner.length, q, 1, trial.units) < 0) continue;
+      measureSample(trial.units, decodedUnits);
       const length = sampleBytes;
-      const deeper = utf16.decode(trialUnits.subarray(0, sampleUnits));
+      const deeper = trial.text(sampleUnits);
       // A layer through another page is damage of its own, as unlikely as the first.
       const gain =
         spanCost(inner.slice(0, length), context) - spanCost(deeper, context) - (q === outer ? 0 : OTHER_LAYER_BITS[q]);
@@ -87,8 +88,8 @@ export function readWhole(text: string): WholeReading | null {
       }
     }
     if (bestPage < 0) break;
-    encodeWhole(inner.length, bestPage, 1, trialUnits);
-    inner = utf16.decode(trialUnits.subarray(0, decodedUnits));
+    encodeWhole(inner.length, bestPage, 1, trial.units);
+    inner = trial.text(decodedUnits);
     marks = decodedMarks;
     pages.push(bestPage);
   }
@@ -118,11 +119,11 @@ function anotherPageReadsBetter(
   for (let q = 0; q < PAGES.length; q++) {
     if ((others & PAGES[q].bit) === 0) continue;
     // (The window's characters from `first` on are those loaded by readWhole.)
-    const loose = encodeWhole(length, q, 1, trialUnits);
+    const loose = encodeWhole(length, q, 1, trial.units);
     if (loose < 0) continue;
-    if (sameUnits(trialUnits, decodedUnits, keptUnits, sampleUnits)) continue;
+    if (sameUnits(trial.units, decodedUnits, kept.units, sampleUnits)) continue;
     const assumed = PAGE_PRIOR_BITS[q] + LOOSE_BITS * loose;
-    if (spanCost(utf16.decode(trialUnits.subarray(0, decodedUnits)), context) + assumed < bits) return true;
+    if (spanCost(trial.text(decodedUnits), context) + assumed < bits) return true;
   }
   return false;
 }
@@ -188,52 +189,32 @@ function firstHigh(text: string): number {
 /**
  * The reading through the page last chosen by pageReadingWhole, UTF-16 units (no more than the
  * window's characters from the first high one): the bytes need not be kept, as two valid UTF-8
- * byte strings are the same where their readings are.
+ * byte strings are the same where their readings are. Made a string, a reading drops a leading
+ * U+FEFF, as a UTF-8 decoder drops a leading EF BB BF (a byte order mark): readings are what
+ * TextDecoder('utf-8') made of the same bytes before.
  */
-let keptUnits = new Uint16Array(1024);
+let kept = new Utf16Buffer(1024);
 let keptUnitCount = 0;
 let keptLoose = 0;
 let keptMarks = 0;
 /** The reading through the page being tried. */
-let trialUnits = new Uint16Array(1024);
-
+let trial = new Utf16Buffer(1024);
 /**
- * The characters encodeWhole reads (UTF-16 units), copied from the string at once: charCodeAt on a
- * window, a slice of the input, checks the string's shape at every character (a page pass over a
- * copy took ~30% less time).
+ * The characters encodeWhole reads, copied from the string at once (a page pass over a copy takes
+ * ~30% less time than one over the window's charCodeAt).
  */
-let chars = new Uint16Array(1024);
-/** Whether this platform keeps UTF-16 units little-endian, as Node's Buffer writes them. */
-const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
-/** Node's Buffer, where there is one (fixText runs without it), copies a string's units natively. */
-const NativeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
-/** chars as a Buffer, where Node's writes UTF-16 units in the platform's order (little-endian). */
-let charBytes = LITTLE_ENDIAN && NativeBuffer !== undefined ? NativeBuffer.from(chars.buffer) : null;
-
-/** Copies text[from…] into chars. */
-function loadChars(text: string, from: number): void {
-  const length = text.length - from;
-  if (chars.length < length) {
-    chars = new Uint16Array(length);
-    if (charBytes !== null && NativeBuffer !== undefined) charBytes = NativeBuffer.from(chars.buffer);
-  }
-  if (charBytes !== null) charBytes.write(from === 0 ? text : text.slice(from), 'utf16le');
-  else for (let k = 0; k < length; k++) chars[k] = text.charCodeAt(from + k);
-}
+const chars = new Utf16Buffer(1024);
 
 /**
  * The page through which text[from, end) (loaded in chars) turns into valid UTF-8 with
- * WHOLE_SEQUENCES sequences or more, its reading left in `keptUnits`; -1 when no page does or two
+ * WHOLE_SEQUENCES sequences or more, its reading left in `kept`; -1 when no page does or two
  * pages give different bytes. Among pages giving the same bytes, the one a repair through it assumes
  * least of: the page's prior, and the C1 controls it only passes through.
  */
 function pageReadingWhole(text: string, from: number): number {
   const length = text.length - from;
-  if (trialUnits.length < length) {
-    // (Nothing kept is needed across calls: each call reads one text afresh.)
-    trialUnits = new Uint16Array(length);
-    keptUnits = new Uint16Array(length);
-  }
+  trial.reserve(length);
+  kept.reserve(length);
   let chosen = -1;
   const starting = pagesStartingAt(text, from);
   for (let p = 0; p < PAGES.length; p++) {
@@ -247,15 +228,15 @@ function pageReadingWhole(text: string, from: number): number {
     ) {
       continue;
     }
-    const loose = encodeWhole(length, p, WHOLE_SEQUENCES, trialUnits);
+    const loose = encodeWhole(length, p, WHOLE_SEQUENCES, trial.units);
     if (loose < 0) continue;
     if (chosen >= 0) {
-      if (!sameUnits(trialUnits, decodedUnits, keptUnits, keptUnitCount)) return -1;
+      if (!sameUnits(trial.units, decodedUnits, kept.units, keptUnitCount)) return -1;
       if (PAGE_PRIOR_BITS[p] + LOOSE_BITS * loose >= PAGE_PRIOR_BITS[chosen] + LOOSE_BITS * keptLoose) continue;
     }
-    const swapUnits = keptUnits;
-    keptUnits = trialUnits;
-    trialUnits = swapUnits;
+    const swap = kept;
+    kept = trial;
+    trial = swap;
     keptUnitCount = decodedUnits;
     keptMarks = decodedMarks;
     keptLoose = loose;
@@ -282,7 +263,7 @@ function pagesStartingAt(text: string, from: number): number {
 }
 
 /**
- * Checks that chars[0, end) through page p are valid UTF-8 with `fewest` sequences or more; returns
+ * Checks that chars' units[0, end) through page p are valid UTF-8 with `fewest` sequences or more; returns
  * how many characters the page explains only as C1 controls, or -1. The bytes' reading is left in
  * `units` (UTF-16, `decodedUnits` of them): decoded on the way, since the sequences are walked
  * anyway, at a fraction of what a decoder call over the bytes costs.
@@ -294,9 +275,10 @@ function encodeWhole(end: number, p: number, fewest: number, units: Uint16Array)
   let loose = 0;
   let n = 0;
   let marks = 0;
+  const source = chars.units;
   let i = 0;
   while (i < end) {
-    let c = chars[i];
+    let c = source[i];
     if (c < 0x80) {
       units[n++] = c;
       marks |= MARKS[c];
@@ -331,7 +313,7 @@ function encodeWhole(end: number, p: number, fewest: number, units: Uint16Array)
     i++;
     if (i + needed > end) return -1;
     for (; needed > 0; needed--) {
-      c = chars[i];
+      c = source[i];
       // (ASCII, or a character the page lacks, is no continuation byte.)
       byte = byteOf[c];
       if (byte < low || byte > top) return -1;
@@ -362,13 +344,6 @@ function encodeWhole(end: number, p: number, fewest: number, units: Uint16Array)
  */
 let decodedUnits = 0;
 let decodedMarks = 0;
-
-/**
- * Strings from the units encodeWhole decoded, in the platform's byte order. It drops a leading
- * U+FEFF, as a UTF-8 decoder drops a leading EF BB BF (a byte order mark): readings are what
- * TextDecoder('utf-8') made of the same bytes before.
- */
-const utf16 = new TextDecoder(LITTLE_ENDIAN ? 'utf-16le' : 'utf-16be');
 
 /**
  * Calls `onRun(start, end, replacement)` for each run of high characters of `text` and its reading in
