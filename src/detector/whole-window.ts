@@ -43,7 +43,6 @@ export interface WholeReading {
 export function readWhole(text: string): WholeReading | null {
   const first = firstHigh(text);
   if (first < 0 || text.length - first < 2 * WHOLE_SEQUENCES) return null;
-  chars.load(text, first);
   const outer = pageReadingWhole(text, first);
   if (outer < 0) return null;
   const assumed = PAGE_PRIOR_BITS[outer] + LOOSE_BITS * keptLoose;
@@ -118,7 +117,8 @@ function anotherPageReadsBetter(
   if (others === 0) return false;
   for (let q = 0; q < PAGES.length; q++) {
     if ((others & PAGES[q].bit) === 0) continue;
-    // (The window's characters from `first` on are those loaded by readWhole.)
+    // (The window's characters from `first` on are still those pageReadingWhole loaded, and the
+    // outer page's reading of the sample is the first sampleUnits units of `kept`.)
     const loose = encodeWhole(length, q, 1, trial.units);
     if (loose < 0) continue;
     if (sameUnits(trial.units, decodedUnits, kept.units, sampleUnits)) continue;
@@ -206,17 +206,20 @@ let trial = new Utf16Buffer(1024);
 const chars = new Utf16Buffer(1024);
 
 /**
- * The page through which text[from, end) (loaded in chars) turns into valid UTF-8 with
- * WHOLE_SEQUENCES sequences or more, its reading left in `kept`; -1 when no page does or two
- * pages give different bytes. Among pages giving the same bytes, the one a repair through it assumes
- * least of: the page's prior, and the C1 controls it only passes through.
+ * The page through which text[from, end) (left loaded in chars) turns into valid UTF-8 with
+ * WHOLE_SEQUENCES sequences or more, its reading left in `kept`; -1 when no page does or two pages
+ * give different bytes. Among pages giving the same bytes, the one a repair through it assumes least
+ * of: the page's prior, and the C1 controls it only passes through.
  */
 function pageReadingWhole(text: string, from: number): number {
   const length = text.length - from;
+  const starting = pagesStartingAt(text, from);
+  // (A window that no page can start is not copied.)
+  if (starting === 0) return -1;
+  chars.load(text, from);
   trial.reserve(length);
   kept.reserve(length);
   let chosen = -1;
-  const starting = pagesStartingAt(text, from);
   for (let p = 0; p < PAGES.length; p++) {
     if ((starting & PAGES[p].bit) === 0) continue;
     // A page that gives the same bytes as the chosen one wherever both encode could only take its
@@ -263,10 +266,10 @@ function pagesStartingAt(text: string, from: number): number {
 }
 
 /**
- * Checks that chars' units[0, end) through page p are valid UTF-8 with `fewest` sequences or more; returns
- * how many characters the page explains only as C1 controls, or -1. The bytes' reading is left in
- * `units` (UTF-16, `decodedUnits` of them): decoded on the way, since the sequences are walked
- * anyway, at a fraction of what a decoder call over the bytes costs.
+ * Checks that the characters loaded in chars, [0, end), through page p are valid UTF-8 with `fewest`
+ * sequences or more; returns how many characters the page explains only as C1 controls, or -1. The
+ * bytes' reading is left in `units` (UTF-16, `decodedUnits` of them): decoded on the way, since the
+ * sequences are walked anyway, at a fraction of what a decoder call over the bytes costs.
  */
 function encodeWhole(end: number, p: number, fewest: number, units: Uint16Array): number {
   const byteOf = bytesByChar(p);
