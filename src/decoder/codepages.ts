@@ -71,6 +71,21 @@ for (const [p, index, byte] of assignments) {
 }
 
 /**
+ * Per page, made on first use, BYTE_OF spread over every BMP character (0 for ASCII too): one
+ * look-up a character, where a pass over a whole text reads each (64 KB a page read so).
+ */
+const bytesByCharOf: Array<Uint8Array | undefined> = [];
+export function bytesByChar(p: number): Uint8Array {
+  let bytes = bytesByCharOf[p];
+  if (bytes === undefined) {
+    bytes = new Uint8Array(0x10000);
+    for (let c = 0x80; c < 0x10000; c++) bytes[c] = BYTE_OF[p][HIGH_INDEX[c]];
+    bytesByCharOf[p] = bytes;
+  }
+  return bytes;
+}
+
+/**
  * The same masks spread over every BMP character (16 bits hold the pages), so that the gate looks a
  * character up in one step: LEAD_BY_CHAR[c] & CONT_BY_CHAR[next] are the pages where c next can start mojibake.
  */

@@ -4,7 +4,8 @@
 // window span by span, page by page (findMojibake's general path) would only confirm what the window
 // shows whole, at many times the cost; the window's cost must still drop by more than the prior of
 // damage, so the shape alone repairs nothing.
-import { BYTE_OF, CONT_MASK, HIGH_INDEX, LEAD_MASK, PAGES, SAME_BYTES_AS } from '../decoder/codepages.js';
+import { bytesByChar, CONT_MASK, HIGH_INDEX, LEAD_MASK, PAGES, SAME_BYTES_AS } from '../decoder/codepages.js';
+import { Utf16Buffer } from '../decoder/utf16-buffer.js';
 import { GATE_STOPS } from '../gate.js';
 import { contextOf, EDGE, type SpanContext, spanCost } from '../score/plausibility.js';
 import { DAMAGE_PRIOR, LOOSE_BITS, MAX_LAYERS, OTHER_LAYER_BITS, PAGE_PRIOR_BITS } from './priors.js';
@@ -51,10 +52,10 @@ export function readWhole(text: string): WholeReading | null {
   const assumed = PAGE_PRIOR_BITS[outer];
   // Costs are weighed over a sample: from the first high character to the first sequence boundary
   // after SAMPLE_SEQUENCES sequences, seen with what precedes it (ASCII, the same under every layer).
-  measureSample(kept, keptLength);
+  measureSample(kept.units, keptUnitCount);
   const cut = first + sampleBytes;
   const context: SpanContext = { ...contextOf(text, first, first), next: EDGE, nextScript: -1 };
-  const decoded = utf16.decode(keptUnits.subarray(0, keptUnitCount));
+  const decoded = kept.text(keptUnitCount);
   // (The sample's reading is the start of the window's.)
   const sample = decoded.slice(0, sampleUnits);
   const cost = spanCost(sample, context);
@@ -73,13 +74,14 @@ export function readWhole(text: string): WholeReading | null {
     let bestGain = 0;
     const starting = pagesStartingAt(inner, 0);
     if (starting === 0) break;
+    chars.load(inner, 0);
     for (let k = -1; k < PAGES.length; k++) {
       const q = k < 0 ? outer : k;
       if ((k >= 0 && q === outer) || (starting & PAGES[q].bit) === 0) continue;
-      if (encodeWhole(inner, 0, q, 1, trial, trialUnits) < 0) continue;
-      measureSample(trial, inner.length);
+      if (encodeWhole(inner.length, q, 1, trial.units) < 0) continue;
+      measureSample(trial.units, decodedUnits);
       const length = sampleBytes;
-      const deeper = utf16.decode(trialUnits.subarray(0, sampleUnits));
+      const deeper = trial.text(sampleUnits);
       // A layer through another page is damage of its own, as unlikely as the first.
       const gain =
         spanCost(inner.slice(0, length), context) - spanCost(deeper, context) - (q === outer ? 0 : OTHER_LAYER_BITS[q]);
@@ -89,8 +91,8 @@ export function readWhole(text: string): WholeReading | null {
       }
     }
     if (bestPage < 0) break;
-    encodeWhole(inner, 0, bestPage, 1, trial, trialUnits);
-    inner = utf16.decode(trialUnits.subarray(0, decodedUnits));
+    encodeWhole(inner.length, bestPage, 1, trial.units);
+    inner = trial.text(decodedUnits);
     marks = decodedMarks;
     pages.push(bestPage);
   }
@@ -119,13 +121,13 @@ function anotherPageReadsBetter(
   if (others === 0) return false;
   for (let q = 0; q < PAGES.length; q++) {
     if ((others & PAGES[q].bit) === 0) continue;
-    const loose = encodeWhole(prefix, first, q, 1, trial, trialUnits);
+    // (The window's characters from `first` on are still those pageReadingWhole loaded, and the
+    // outer page's reading of the sample is the first sampleUnits units of `kept`.)
+    const loose = encodeWhole(length, q, 1, trial.units);
     if (loose < 0) continue;
-    let same = true;
-    for (let i = 0; i < length && same; i++) same = trial[i] === kept[i];
-    if (same) continue;
+    if (sameUnits(trial.units, decodedUnits, kept.units, sampleUnits)) continue;
     const assumed = PAGE_PRIOR_BITS[q] + LOOSE_BITS * loose;
-    if (spanCost(utf16.decode(trialUnits.subarray(0, unitsOf(trial, length))), context) + assumed < bits) return true;
+    if (spanCost(trial.text(decodedUnits), context) + assumed < bits) return true;
   }
   return false;
 }
@@ -139,39 +141,48 @@ function anotherPageReadsBetter(
 const SAMPLE_SEQUENCES = 8;
 
 /**
- * Measures the sample of valid UTF-8 bytes[0, length), up to the first sequence boundary after
- * SAMPLE_SEQUENCES sequences, or all of it: its bytes in sampleBytes, the UTF-16 units of its
- * reading (one a sequence, two for four bytes) in sampleUnits.
+ * Measures the sample of the reading units[0, count) of valid UTF-8, up to the first sequence
+ * boundary after SAMPLE_SEQUENCES sequences, or all of it: its bytes in sampleBytes, its UTF-16
+ * units in sampleUnits.
  */
-function measureSample(bytes: Uint8Array, length: number): void {
+function measureSample(units: Uint16Array, count: number): void {
   let sequences = 0;
-  let units = 0;
-  for (let i = 0; i < length; i++) {
-    const byte = bytes[i];
-    if (byte < 0x80 || byte >= 0xc0) {
-      if (sequences >= SAMPLE_SEQUENCES) {
-        sampleBytes = i;
-        sampleUnits = units;
-        return;
-      }
-      if (byte >= 0xc0) sequences++;
-      units += byte >= 0xf0 ? 2 : 1;
+  let bytes = 0;
+  for (let k = 0; k < count; k++) {
+    const unit = units[k];
+    if (sequences >= SAMPLE_SEQUENCES) {
+      sampleBytes = bytes;
+      sampleUnits = k;
+      return;
+    }
+    if (unit < 0x80) {
+      bytes++;
+      continue;
+    }
+    sequences++;
+    // (A surrogate in a reading is the first of a pair, of four bytes: encodeWhole rejects the
+    // three-byte forms of surrogates.)
+    if (unit >= 0xd800 && unit <= 0xdfff) {
+      bytes += 4;
+      k++;
+    } else {
+      bytes += unit < 0x800 ? 2 : 3;
     }
   }
-  sampleBytes = length;
-  sampleUnits = units;
+  sampleBytes = bytes;
+  sampleUnits = count;
 }
 let sampleBytes = 0;
 let sampleUnits = 0;
 
-/** UTF-16 units of the decoding of valid UTF-8 bytes[0, length): one a sequence, two for four bytes. */
-function unitsOf(bytes: Uint8Array, length: number): number {
-  let units = 0;
-  for (let i = 0; i < length; i++) {
-    const byte = bytes[i];
-    if (byte < 0x80 || byte >= 0xc0) units += byte >= 0xf0 ? 2 : 1;
-  }
-  return units;
+/**
+ * Whether a[0, aCount) and b[0, bCount) are the same: for readings of valid UTF-8, whether the bytes
+ * read are (a valid UTF-8 decoding is one to one).
+ */
+function sameUnits(a: Uint16Array, aCount: number, b: Uint16Array, bCount: number): boolean {
+  if (aCount !== bCount) return false;
+  for (let k = 0; k < aCount; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 function firstHigh(text: string): number {
@@ -179,35 +190,40 @@ function firstHigh(text: string): number {
   return -1;
 }
 
-/** The bytes of the page last chosen by pageReadingWhole, from the window's first high character. */
-let kept = new Uint8Array(1024);
-let keptLength = 0;
-let keptLoose = 0;
-/** Their reading, UTF-16 units (no more than the bytes). */
-let keptUnits = new Uint16Array(1024);
+/**
+ * The reading through the page last chosen by pageReadingWhole, UTF-16 units (no more than the
+ * window's characters from the first high one): the bytes need not be kept, as two valid UTF-8
+ * byte strings are the same where their readings are. Made a string, a reading drops a leading
+ * U+FEFF, as a UTF-8 decoder drops a leading EF BB BF (a byte order mark): readings are what
+ * TextDecoder('utf-8') made of the same bytes before.
+ */
+let kept = new Utf16Buffer(1024);
 let keptUnitCount = 0;
+let keptLoose = 0;
 let keptMarks = 0;
-/** The bytes of the page being tried, and their reading. */
-let trial = new Uint8Array(1024);
-let trialUnits = new Uint16Array(1024);
+/** The reading through the page being tried. */
+let trial = new Utf16Buffer(1024);
+/**
+ * The characters encodeWhole reads, copied from the string at once (a page pass over a copy takes
+ * ~30% less time than one over the window's charCodeAt).
+ */
+const chars = new Utf16Buffer(1024);
 
 /**
- * The page through which text[from, end) turns into valid UTF-8 with WHOLE_SEQUENCES sequences or
- * more, its bytes left in `kept`; -1 when no page does or two pages give different bytes. Among
- * pages giving the same bytes, the one a repair through it assumes least of: the page's prior, and
- * the C1 controls it only passes through.
+ * The page through which text[from, end) (left loaded in chars) turns into valid UTF-8 with
+ * WHOLE_SEQUENCES sequences or more, its reading left in `kept`; -1 when no page does or two pages
+ * give different bytes. Among pages giving the same bytes, the one a repair through it assumes least
+ * of: the page's prior, and the C1 controls it only passes through.
  */
 function pageReadingWhole(text: string, from: number): number {
   const length = text.length - from;
-  if (trial.length < length) {
-    // (Nothing kept is needed across calls: each call reads one text afresh.)
-    trial = new Uint8Array(length);
-    kept = new Uint8Array(length);
-    trialUnits = new Uint16Array(length);
-    keptUnits = new Uint16Array(length);
-  }
-  let chosen = -1;
   const starting = pagesStartingAt(text, from);
+  // (A window that no page can start is not copied.)
+  if (starting === 0) return -1;
+  chars.load(text, from);
+  trial.reserve(length);
+  kept.reserve(length);
+  let chosen = -1;
   for (let p = 0; p < PAGES.length; p++) {
     if ((starting & PAGES[p].bit) === 0) continue;
     // A page that gives the same bytes as the chosen one wherever both encode could only take its
@@ -219,21 +235,17 @@ function pageReadingWhole(text: string, from: number): number {
     ) {
       continue;
     }
-    const loose = encodeWhole(text, from, p, WHOLE_SEQUENCES, trial, trialUnits);
+    const loose = encodeWhole(length, p, WHOLE_SEQUENCES, trial.units);
     if (loose < 0) continue;
     if (chosen >= 0) {
-      for (let i = 0; i < length; i++) if (trial[i] !== kept[i]) return -1;
+      if (!sameUnits(trial.units, decodedUnits, kept.units, keptUnitCount)) return -1;
       if (PAGE_PRIOR_BITS[p] + LOOSE_BITS * loose >= PAGE_PRIOR_BITS[chosen] + LOOSE_BITS * keptLoose) continue;
     }
     const swap = kept;
     kept = trial;
     trial = swap;
-    const swapUnits = keptUnits;
-    keptUnits = trialUnits;
-    trialUnits = swapUnits;
     keptUnitCount = decodedUnits;
     keptMarks = decodedMarks;
-    keptLength = length;
     keptLoose = loose;
     chosen = p;
   }
@@ -258,39 +270,30 @@ function pagesStartingAt(text: string, from: number): number {
 }
 
 /**
- * Writes text[from, end) through page p into `out` and checks it is valid UTF-8 with `fewest`
+ * Checks that the characters loaded in chars, [0, end), through page p are valid UTF-8 with `fewest`
  * sequences or more; returns how many characters the page explains only as C1 controls, or -1. The
  * bytes' reading is left in `units` (UTF-16, `decodedUnits` of them): decoded on the way, since the
  * sequences are walked anyway, at a fraction of what a decoder call over the bytes costs.
  */
-function encodeWhole(
-  text: string,
-  from: number,
-  p: number,
-  fewest: number,
-  out: Uint8Array,
-  units: Uint16Array,
-): number {
-  const byteOf = BYTE_OF[p];
+function encodeWhole(end: number, p: number, fewest: number, units: Uint16Array): number {
+  const byteOf = bytesByChar(p);
   const high = PAGES[p].high;
-  const end = text.length;
   let sequences = 0;
   let loose = 0;
   let n = 0;
   let marks = 0;
-  let i = from;
+  const source = chars.units;
+  let i = 0;
   while (i < end) {
-    let c = text.charCodeAt(i);
+    let c = source[i];
     if (c < 0x80) {
-      out[i - from] = c;
       units[n++] = c;
       marks |= MARKS[c];
       i++;
       continue;
     }
-    let byte = byteOf[HIGH_INDEX[c]];
+    let byte = byteOf[c];
     if (c <= 0x9f && high.charCodeAt(c - 0x80) !== c) loose++;
-    out[i - from] = byte;
     // The lead's own limits on its first continuation byte rule out overlong forms, surrogates
     // (also as CESU-8 pairs, which the general path reads) and code points beyond U+10FFFF.
     let needed: number;
@@ -317,12 +320,11 @@ function encodeWhole(
     i++;
     if (i + needed > end) return -1;
     for (; needed > 0; needed--) {
-      c = text.charCodeAt(i);
+      c = source[i];
       // (ASCII, or a character the page lacks, is no continuation byte.)
-      byte = c < 0x80 ? 0 : byteOf[HIGH_INDEX[c]];
+      byte = byteOf[c];
       if (byte < low || byte > top) return -1;
       if (c <= 0x9f && high.charCodeAt(c - 0x80) !== c) loose++;
-      out[i - from] = byte;
       codePoint = (codePoint << 6) | (byte & 0x3f);
       low = 0x80;
       top = 0xbf;
@@ -349,13 +351,6 @@ function encodeWhole(
  */
 let decodedUnits = 0;
 let decodedMarks = 0;
-
-/**
- * Strings from the units encodeWhole decoded, in the platform's byte order. It drops a leading
- * U+FEFF, as a UTF-8 decoder drops a leading EF BB BF (a byte order mark): readings are what
- * TextDecoder('utf-8') made of the same bytes before.
- */
-const utf16 = new TextDecoder(new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 'utf-16le' : 'utf-16be');
 
 /**
  * Calls `onRun(start, end, replacement)` for each run of high characters of `text` and its reading in

@@ -410,7 +410,12 @@ function makeSpanCost(): (span: string | number, context: SpanContext) => number
     return cost;
   }
 
-  /** `cost` plus the bits of the character `cp` (of `traits`) after what the other parameters say precedes it. */
+  /**
+   * `cost` plus the bits of the character `cp` (of `traits`) after what the other parameters say
+   * precedes it, `pair` being its pairCost. (The pair's cost comes in from the caller: with the
+   * pair cost's slow path compiled into it, withChar was too large for V8 to inline into textCost's
+   * loop in about half of the runs, and each character passed `cost` in and out as a new heap number.)
+   */
   function withChar(
     cost: number,
     cp: number,
@@ -420,14 +425,14 @@ function makeSpanCost(): (span: string | number, context: SpanContext) => number
     beforePreviousCase: number,
     sandwich: number,
     previousScript: number,
+    pair: number,
   ): number {
     const letter = (traits >> LETTER_SHIFT) & 1;
     const previousCase = (previousTraits >> CASE_SHIFT) & CASE_MASK;
     cost +=
       caseBits[(beforePreviousCase * CASE_SLOTS + previousCase) * CASE_SLOTS + ((traits >> CASE_SHIFT) & CASE_MASK)];
     cost += sandwichRows[sandwich * 2 + letter];
-    const pair = indexedPairCosts[(previousTraits & PAIR_SLOT_MASK) * PAIR_STRIDE + (traits & PAIR_SLOT_MASK)];
-    cost += pair !== 0 ? pair : pairCost(previousChar, cp);
+    cost += pair;
     if ((letter | ((previousTraits >> LETTER_SHIFT) & 1)) === 0 && cp >= 0x80 && cp >> 7 === previousChar >> 7) {
       cost -= Math.max(0, emitCost(cp) - SAME_BLOCK_BITS);
     }
@@ -492,7 +497,21 @@ function makeSpanCost(): (span: string | number, context: SpanContext) => number
         }
       }
       const traits = cp <= 0xffff ? bmpTraits[cp] : computeTraits(cp);
-      cost = withChar(cost, cp, traits, previousChar, previousTraits, beforePreviousCase, sandwich, previousScript);
+      // (pairCost's table look-up written out: only a pair not computed yet, or one beyond the
+      // table, makes a call, which V8 may leave as it is.)
+      let pair = indexedPairCosts[(previousTraits & PAIR_SLOT_MASK) * PAIR_STRIDE + (traits & PAIR_SLOT_MASK)];
+      if (pair === 0) pair = pairCost(previousChar, cp);
+      cost = withChar(
+        cost,
+        cp,
+        traits,
+        previousChar,
+        previousTraits,
+        beforePreviousCase,
+        sandwich,
+        previousScript,
+        pair,
+      );
       beforePreviousCase = (previousTraits >> CASE_SHIFT) & CASE_MASK;
       sandwich = sandwichAfter(previousTraits, traits);
       previousScript = scriptAfter(previousScript, traits);
@@ -511,7 +530,18 @@ function makeSpanCost(): (span: string | number, context: SpanContext) => number
     const previousScript = context.previousScript < 0 ? NO_SCRIPT : context.previousScript;
     const traits = traitsOf(cp);
     const beforePreviousCase = caseBefore(context);
-    const cost = withChar(0, cp, traits, previousChar, previousTraits, beforePreviousCase, NO_SANDWICH, previousScript);
+    const pair = pairCost(previousChar, cp);
+    const cost = withChar(
+      0,
+      cp,
+      traits,
+      previousChar,
+      previousTraits,
+      beforePreviousCase,
+      NO_SANDWICH,
+      previousScript,
+      pair,
+    );
     const previousCase = (previousTraits >> CASE_SHIFT) & CASE_MASK;
     const sandwich = sandwichAfter(previousTraits, traits);
     return withEnd(cost, cp, traits, previousCase, sandwich, scriptAfter(previousScript, traits), context);
