@@ -155,16 +155,18 @@ const isHangulSyllable = (codePoint: number) =>
  */
 const tierSizes = new Map<number, number>();
 const tierCounts = new Map<number, number>();
-for (let r = 0; r < rangeStarts.length; r++) {
-  const cls = rangeClasses[r];
-  const end = rangeEnd(r);
-  for (let cp = rangeStarts[r]; cp < Math.min(end, 0x10000); cp++) {
-    const key = cls * TIERS + characterTier(cp);
-    tierSizes.set(key, (tierSizes.get(key) ?? 0) + 1);
-  }
-  if (end > 0x10000) {
-    const key = cls * TIERS;
-    tierSizes.set(key, (tierSizes.get(key) ?? 0) + end - Math.max(rangeStarts[r], 0x10000));
+{
+  const inRange = new Array<number>(TIERS);
+  for (let r = 0; r < rangeStarts.length; r++) {
+    const end = rangeEnd(r);
+    inRange.fill(0);
+    for (let cp = rangeStarts[r]; cp < Math.min(end, 0x10000); cp++) inRange[characterTier(cp)]++;
+    // (Astral characters are of no legacy character set.)
+    if (end > 0x10000) inRange[0] += end - Math.max(rangeStarts[r], 0x10000);
+    for (let tier = 0; tier < TIERS; tier++) {
+      const key = rangeClasses[r] * TIERS + tier;
+      if (inRange[tier] > 0) tierSizes.set(key, (tierSizes.get(key) ?? 0) + inRange[tier]);
+    }
   }
 }
 for (const [codePoint, count] of charCounts) {
