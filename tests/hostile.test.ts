@@ -1,8 +1,8 @@
 // Adversarial input: every detector's trigger repeated to 1 MiB and 4 MiB. No 1 MiB input may take
 // more than a second, and 4× the input may take at most 8× the time (linear, with room for noise).
-// Timings are the best of two runs after a warm-up, in CPU time of this test's process (user and
-// system), so that test files running in parallel on other cores don't count; a 10 MiB single line
-// must not throw.
+// Timings are the best of two runs after a warm-up (of four where the bound is exceeded), in CPU
+// time of this test's process (user and system), so that test files running in parallel on other
+// cores don't count; a 10 MiB single line must not throw.
 import { describe, expect, it } from 'vitest';
 
 // The built package, as users run it (npm test builds first): code that the test runner loads from
@@ -54,9 +54,17 @@ describe('adversarial repetition', () => {
   it.each(TRIGGERS)('%s: 1 MiB under a second, 4 MiB within 8× of 1 MiB', (_, unit) => {
     fixText(repeatTo(unit, 64 * 1024)); // warm-up
     const small = repeatTo(unit, MiB);
-    const oneMiB = best(small);
+    const large = repeatTo(unit, 4 * MiB);
+    let oneMiB = best(small);
     expect(oneMiB, `1 MiB took ${oneMiB.toFixed(0)} ms`).toBeLessThan(1000);
-    const fourMiB = best(repeatTo(unit, 4 * MiB));
+    let fourMiB = best(large);
+    // A busy machine slows some runs (a collection, another process): where the bound is exceeded,
+    // both sizes are timed again and the best of all runs counts, so that one slow run fails nothing
+    // that grows linearly, while work that grows faster exceeds the bound every time.
+    if (fourMiB > 8 * Math.max(oneMiB, NOISE_FLOOR_MS)) {
+      oneMiB = Math.min(oneMiB, best(small));
+      fourMiB = Math.min(fourMiB, best(large));
+    }
     const bound = 8 * Math.max(oneMiB, NOISE_FLOOR_MS);
     expect(fourMiB, `4 MiB took ${fourMiB.toFixed(0)} ms, 1 MiB ${oneMiB.toFixed(0)} ms`).toBeLessThanOrEqual(bound);
   });
