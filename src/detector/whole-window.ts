@@ -37,8 +37,8 @@ export interface WholeReading {
 
 /**
  * The window read whole through a page, layer under layer while each layer decodes whole too and
- * lowers the cost; null where no page reads it whole, where two pages read it as different bytes, or
- * where its cost does not drop by more than the prior of damage.
+ * lowers the cost; null where no page reads it whole (or only passing C1 controls through), where two
+ * pages read it as different bytes, or where its cost does not drop by more than the prior of damage.
  */
 export function readWhole(text: string): WholeReading | null {
   const first = firstHigh(text);
