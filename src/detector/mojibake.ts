@@ -28,6 +28,7 @@ import {
   classOf,
   isCapitalAfterSmall,
   isCapitalInsideWord,
+  isCaselessBetweenSmall,
   isLetterApart,
   isLetterClass,
   scriptOfLetter,
@@ -978,6 +979,8 @@ function weigh(text: string, reading: Reading, out: Candidate[], costs: Costs): 
         edgesOf(text, subRun.start, subRun.end),
       );
       if (chosen === null) continue;
+      // (A guess is never a caseless letter between two small ones: see isCaselessBetweenSmall.)
+      if (chosen.length === 1 && isCaselessBetweenSmall(text, subRun.start, subRun.end, chosen[0])) continue;
       const decoded = chosen.map((codePoint) => String.fromCodePoint(codePoint)).join('');
       const span = spanAt(text, subRun.start, subRun.end, costs);
       candidate = evaluate(span, subRun.start, subRun.end, decoded, reading.page, guessed);

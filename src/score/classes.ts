@@ -115,6 +115,24 @@ export function isLetterApart(text: string, i: number): boolean {
   return letters > 0;
 }
 
+/**
+ * Whether `codePoint` put in place of text[start, end) would be a caseless letter (kana, Han, Arabic,
+ * Indic…) between two small ASCII letters: no word of Latin letters holds one (`vã¦re`, a lower-cased
+ * `vÃ¦re`, is not `vてre`), while Japanese sets kana beside Latin names and codes (`%sのWAL`). (ASCII
+ * only: letters beyond it beside a guess are most often more mojibake, Windows-1257's `ą` for E0.)
+ */
+export function isCaselessBetweenSmall(text: string, start: number, end: number, codePoint: number): boolean {
+  return (
+    start > 0 &&
+    end < text.length &&
+    category(classOf(codePoint)) === CATEGORY.Lo &&
+    isSmallAscii(text.charCodeAt(start - 1)) &&
+    isSmallAscii(text.charCodeAt(end))
+  );
+}
+
+const isSmallAscii = (c: number) => c >= 0x61 && c <= 0x7a;
+
 function isSmallLetter(c: number): boolean {
   return c < 0x80 ? c >= 0x61 && c <= 0x7a : caseOfClass(classOf(c)) === 1;
 }
