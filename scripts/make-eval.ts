@@ -3,24 +3,35 @@
 // lost bytes (U+FFFD for bytes the page leaves undefined). Seeded, so the output is reproducible.
 // Usage: npx tsx scripts/make-eval.ts > /tmp/eval.jsonl ; npx tsx scripts/score-dev.ts /tmp/eval.jsonl
 // (tests/corpus.test.ts runs the same records.) HOLDOUT=1 keeps only the fifth of texts that
-// `HOLDOUT=1 npm run generate` leaves out of the statistics.
+// `HOLDOUT=1 npm run generate` leaves out of the statistics. UDHR=1 takes the texts from the UDHR
+// translations whose characters `HOLDOUT_UDHR=1 npm run generate` leaves uncounted instead (text in
+// hundreds of languages the corpus lacks).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { PAGES } from '../src/decoder/codepages.js';
 import { isHeldOut } from './generate-stats.js';
+import { udhrTexts } from './udhr-texts.js';
 
 /** Any character beyond ASCII. */
 const BEYOND_ASCII = /[^\x00-\x7f]/;
 /** Punctuation at either end of a word. */
 const EDGE_PUNCTUATION = /^[\p{P}]+|[\p{P}]+$/gu;
 
-const records = readFileSync(new URL('../fixtures/corpus/dev.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => JSON.parse(line) as { id: string; lang: string; expected: string });
+/** Paragraphs of the UDHR as a source: short ones, without the C1 controls a few translations carry. */
+const SHORT_PARAGRAPH = 300;
+const C1 = /[\x80-\x9f]/;
+
+const records = process.env.UDHR
+  ? udhrTexts((code) => !isHeldOut(code))
+      .filter((text) => text.length <= SHORT_PARAGRAPH && !C1.test(text))
+      .map((expected, n) => ({ id: `udhr-${n}`, lang: 'udhr', expected }))
+  : readFileSync(new URL('../fixtures/corpus/dev.jsonl', import.meta.url), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { id: string; lang: string; expected: string });
 const texts = [...new Map(records.map((r) => [r.expected, r])).values()].filter(
-  (r) => BEYOND_ASCII.test(r.expected) && (!process.env.HOLDOUT || isHeldOut(r.expected)),
+  (r) => BEYOND_ASCII.test(r.expected) && (process.env.UDHR || !process.env.HOLDOUT || isHeldOut(r.expected)),
 );
 
 let seed = 12345;
