@@ -18,6 +18,8 @@ export interface FixOptions {
   removeControlChars?: boolean;
   /** Remove ANSI terminal escape sequences (`ESC [ 1 m`). @default false (true under `cleanup`) */
   removeTerminalEscapes?: boolean;
+  /** Decode the HTML references markup leaves in text (`&amp;`, `&quot;`, `&#39;`, `&lt;`) in lines that hold no tag, but never into a tag (`&lt;b&gt;` stays). @default false (true under `cleanup`) */
+  unescapeHtml?: boolean;
   /** Remove byte-order marks (U+FEFF). @default false (true under `cleanup`) */
   removeBom?: boolean;
   /** Turn CRLF, CR, U+2028, U+2029 and U+0085 into LF. @default false (true under `cleanup`) */
@@ -44,6 +46,7 @@ const DAMAGE_DEFAULTS = Object.freeze({
 const CLEANUP_KEYS = [
   'removeControlChars',
   'removeTerminalEscapes',
+  'unescapeHtml',
   'removeBom',
   'fixLineBreaks',
   'uncurlQuotes',

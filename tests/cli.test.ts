@@ -709,6 +709,8 @@ describe('options and flags', () => {
     [['--remove-terminal-escapes'], '\u001b[1mbold\u001b[0m\n', 'bold\n'],
     [['--fix-latin-ligatures'], 'ﬂow\n', 'flow\n'],
     [['--fix-character-width'], 'ＡＢＣ\n', 'ABC\n'],
+    [['--unescape-html'], 'Tom &amp; Jerry &lt;3\n', 'Tom & Jerry <3\n'],
+    [['--cleanup', '--no-unescape-html'], 'Tom &amp; Jerry\n', 'Tom &amp; Jerry\n'],
     [['--html-entities', '--no-html-entities'], '&rsquo;\n', '&rsquo;\n'],
     [['--no-html-entities', '--html-entities'], '&rsquo;\n', '’\n'],
   ])('%j', (args, input, output) => {

@@ -91,6 +91,29 @@ describe('clean-ups', () => {
   it('uncurl the modifier letter apostrophe too', () => {
     expect(fixText('Hawaiʻi isnʼt', { uncurlQuotes: true })).toBe("Hawaiʻi isn't");
   });
+
+  it.each([
+    ['Tom &amp; Jerry don&#39;t &quot;quote&quot; &#x27;x&#x27;', "Tom & Jerry don't \"quote\" 'x'"],
+    ['x &lt; y &gt; z, &lt;3', 'x < y > z, <3'],
+    // Markup shown as text stays escaped, so that no tag is made; a line with a tag is markup.
+    ['&lt;script&gt;alert(1)&lt;/script&gt; &amp;', '&lt;script&gt;alert(1)&lt;/script&gt; &'],
+    ['<p>P&amp;G</p>', '<p>P&amp;G</p>'],
+    ['Tom &amp; Jerry\n<b>P&amp;G</b>', 'Tom & Jerry\n<b>P&amp;G</b>'],
+    // Decoded once: an `&` that would make a new reference stays, and so do references without `;`.
+    ['&amp;lt; &amp;amp; &#38;quot; AT&T &copy 1&amp;2', '&amp;lt; &amp;amp; &#38;quot; AT&T &copy 1&2'],
+    // Controls are not text.
+    ['a&#0;b&#10;c&#9;d', 'a&#0;b&#10;c&#9;d'],
+  ])('unescape the references markup leaves in text: %j', (input, expected) => {
+    const out = fixText(input, { unescapeHtml: true });
+    expect(out).toBe(expected);
+    expect(fixText(out, { unescapeHtml: true })).toBe(out);
+  });
+
+  it('leave markup references alone unless asked', () => {
+    expect(fixText('Tom &amp; Jerry &lt;3 &rsquo;')).toBe('Tom &amp; Jerry &lt;3 ’');
+    expect(fixText('Tom &amp; Jerry &rsquo;', { cleanup: true })).toBe("Tom & Jerry '");
+    expect(fixText('Tom &amp; Jerry', { cleanup: true, unescapeHtml: false })).toBe('Tom &amp; Jerry');
+  });
 });
 
 /** UTF-8 bytes of `text` read through a single-byte page (an undefined byte as the same-numbered C1 control). */

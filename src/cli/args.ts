@@ -45,6 +45,7 @@ export const FIX_FLAGS: { readonly [K in keyof FixOptions]-?: string } = {
   normalization: 'normalization',
   removeControlChars: 'remove-control-chars',
   removeTerminalEscapes: 'remove-terminal-escapes',
+  unescapeHtml: 'unescape-html',
   removeBom: 'remove-bom',
   fixLineBreaks: 'fix-line-breaks',
   uncurlQuotes: 'uncurl-quotes',

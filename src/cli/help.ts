@@ -39,6 +39,7 @@ Clean-ups (off by default; --cleanup turns all on, --no-… turns one off):
   --normalization nfc|nfkc|none
   --remove-control-chars     C0 controls other than tab, LF, CR, FF; DEL; C1 controls
   --remove-terminal-escapes  ANSI escape sequences
+  --unescape-html            &amp; &quot; &#39; &lt; → & " ' < in lines without tags
   --remove-bom               byte-order marks (also the one a file starts with)
   --fix-line-breaks          CRLF, CR, U+2028, U+2029, U+0085 → LF
   --uncurl-quotes            ‘’“” → '"

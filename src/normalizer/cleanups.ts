@@ -1,4 +1,5 @@
 // Opt-in clean-ups: each turns what it matches into its clean form and reports it as a `cleanup` repair.
+import { followsAsReference, forEachReference } from '../detector/html-entities.js';
 import type { ResolvedOptions } from '../options.js';
 import type { Repair } from '../types.js';
 
@@ -38,8 +39,43 @@ function replaceAll(pattern: RegExp, replace: (match: string) => string, detail:
 
 const nfkc = (s: string) => s.normalize('NFKC');
 
+/** The start of an HTML tag, closing tag, comment or doctype: a line that holds one is markup. */
+const TAG = /<[A-Za-z/!]/;
+/** What follows the `<` of a tag. */
+const TAG_START = /[A-Za-z/!]/;
+
+/**
+ * Decodes the references left for markup (`&amp;`, `&quot;`, `&#39;`, `&lt;`: those to printable
+ * ASCII; the detector decodes those beyond it) in a line that holds no tag. Where an escaped `<`
+ * starts a tag (`&lt;b&gt;`, markup shown as text), the line's `<` and `>` stay escaped, so that a
+ * clean-up never makes a tag; an `&` that would make a new reference (`&amp;lt;`) stays too: each
+ * reference is decoded once, and the result is a fixed point.
+ */
+function unescapeHtml(text: string, repairs: Repair[]): void {
+  if (!text.includes('&') || TAG.test(text)) return;
+  const found: Repair[] = [];
+  let escapedTag = false;
+  forEachReference(text, (start, length, character) => {
+    const c = character.charCodeAt(0);
+    if (character.length !== 1 || c < 0x20 || c > 0x7e) return;
+    if (c === 0x26 && followsAsReference(text, start + length)) return;
+    if (c === 0x3c && TAG_START.test(text.charAt(start + length))) escapedTag = true;
+    found.push({
+      start,
+      end: start + length,
+      replacement: character,
+      kind: 'cleanup',
+      detail: 'html entity unescaped',
+    });
+  });
+  for (const repair of found) {
+    if (!escapedTag || (repair.replacement !== '<' && repair.replacement !== '>')) repairs.push(repair);
+  }
+}
+
 const FINDERS: ReadonlyArray<[keyof ResolvedOptions, Finder]> = [
   ['removeTerminalEscapes', replaceAll(TERMINAL_ESCAPE, () => '', 'terminal escape removed')],
+  ['unescapeHtml', unescapeHtml],
   ['removeBom', replaceAll(BOM, () => '', 'byte-order mark removed')],
   ['removeControlChars', replaceAll(CONTROL, () => '', 'control character removed')],
   ['fixLineBreaks', replaceAll(LINE_BREAK, () => '\n', 'line break made LF')],
