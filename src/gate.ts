@@ -133,6 +133,15 @@ function stopsFor(wanted: number, lineBreaks: boolean, anyPair: boolean): Uint8A
   }
   return stops;
 }
+/**
+ * The ASCII characters but LF that the scan of a line still stops at once it has found mojibake
+ * (those that may start escapes, and CR). A line whose ASCII holds none of them, and that a page
+ * reads whole (its other characters then are no surrogates, U+FFFD or line breaks), holds nothing
+ * that the rest of that scan would find: see finishLine.
+ */
+export const ASCII_STOPS_AFTER_MOJIBAKE: readonly number[] = [...stopsFor(ALL_KINDS & ~MOJIBAKE, true, false)]
+  .slice(0, 0x80)
+  .flatMap((stop, c) => (stop !== 0 && c !== 0x0a ? [c] : []));
 const AMPERSAND = 0x26;
 const LOWER_X = 0x78;
 
@@ -143,23 +152,58 @@ export interface SuspectLine {
   end: number;
   /** What damageKinds would say of text[start, end). */
   kinds: number;
+  /** Where the scan goes on from (finishLine) when `end` is UNFINISHED. */
+  at: number;
 }
+
+/** SuspectLine.end of a line whose scan stopped at its first sign of mojibake. */
+export const UNFINISHED = -2;
 
 /**
  * Finds the first line of text[from…] that may hold damage, or that is longer than a window (cut
  * into windows, whose edges a scan of the whole line would look across: it is gated window by
  * window), and writes it to `line`; false when there is none. Every line before it is one window
  * that passes the gate clean. `from` must be where a window starts. One scan: the line found is
- * finished, not scanned again (a long one only up to a window's length).
+ * finished, not scanned again (a long one only up to a window's length). With `stopAtMojibake`, a
+ * line whose first sign of damage is mojibake is left UNFINISHED there, with `kinds` MOJIBAKE so
+ * far: a caller that can tell the rest of the line otherwise (see the pipeline's lineReadWhole)
+ * spares the scan of it, and finishLine scans it where it cannot.
  */
-export function nextSuspectLine(text: string, from: number, options: ResolvedOptions, line: SuspectLine): boolean {
-  const kinds = scan(text, from, text.length, options, TO_LINE_END, false);
+export function nextSuspectLine(
+  text: string,
+  from: number,
+  options: ResolvedOptions,
+  line: SuspectLine,
+  stopAtMojibake = false,
+): boolean {
+  const mode = stopAtMojibake ? TO_FIRST_MOJIBAKE : TO_LINE_END;
+  const kinds = scan(text, from, text.length, options, mode, false, 0, from);
+  return noteLine(text, kinds, line);
+}
+
+/** Scans the line that nextSuspectLine left UNFINISHED on from line.at, to its end, as it would have. */
+export function finishLine(text: string, options: ResolvedOptions, line: SuspectLine): void {
+  const kinds = scan(text, line.at, text.length, options, TO_LINE_END, false, line.kinds, line.start);
+  noteLine(text, kinds, line);
+}
+
+/** Writes what the last scan found to `line`; whether it is a line to repair. */
+function noteLine(text: string, kinds: number, line: SuspectLine): boolean {
+  if (stoppedAt >= 0) {
+    line.start = lineStart;
+    line.end = UNFINISHED;
+    line.kinds = kinds;
+    line.at = stoppedAt;
+    return true;
+  }
   if (lineEnd < 0 && !longLine) noteLineEnd(text.length);
   line.start = lineStart;
   line.end = longLine ? -1 : lineEnd;
   line.kinds = kinds;
   return kinds !== 0 || longLine;
 }
+/** Where a TO_FIRST_MOJIBAKE scan stopped, or -1. */
+let stoppedAt = -1;
 
 /** Where the line that the last scan stopped in starts, and (TO_LINE_END) where it ends, or -1. */
 let lineStart = 0;
@@ -173,9 +217,13 @@ function noteLineEnd(end: number): void {
   longLine = end - lineStart > MAX_WINDOW;
 }
 
-/** Scan modes: all of the text; up to the end of the first line with a sign of damage. */
+/**
+ * Scan modes: all of the text; up to the end of the first line with a sign of damage; the same, but
+ * stopping at that sign where it is mojibake (see nextSuspectLine).
+ */
 const ALL = 0;
 const TO_LINE_END = 1;
+const TO_FIRST_MOJIBAKE = 2;
 
 /**
  * The kinds of damage text[from, to) may hold (bits ESCAPES, MOJIBAKE, SURROGATES). With `anyPair`,
@@ -184,10 +232,13 @@ const TO_LINE_END = 1;
  * letters already repaired.
  */
 export function damageKinds(text: string, from: number, to: number, options: ResolvedOptions, anyPair = false): number {
-  return scan(text, from, to, options, ALL, anyPair);
+  return scan(text, from, to, options, ALL, anyPair, 0, from);
 }
 
-/** damageKinds, or (TO_LINE_END) the scan of nextSuspectLine. */
+/**
+ * damageKinds, or the scan of nextSuspectLine or finishLine: that of a line starting at `lineFrom`
+ * whose `known` kinds were found before `from` (the line's first sign, where finishLine goes on).
+ */
 function scan(
   text: string,
   from: number,
@@ -195,30 +246,34 @@ function scan(
   options: ResolvedOptions,
   mode: number,
   anyPair: boolean,
+  known: number,
+  lineFrom: number,
 ): number {
   const escapes = options.hexEscapes || options.unicodeEscapes;
   const entities = options.htmlEntities;
   const mojibake = options.mojibake;
   const lostBytes = options.lostBytes;
   shortOfOne = lostBytes;
-  let kinds = 0;
+  let kinds = known;
   /** The kinds the stop table was made for. */
-  let found = 0;
+  let found = known;
   if (checkedAny) {
     checkedUntil.fill(0);
     checkedAny = false;
   }
-  lineStart = from;
+  const toLineEnd = mode !== ALL;
+  lineStart = lineFrom;
   lineEnd = -1;
   longLine = false;
+  stoppedAt = -1;
   // To the line's end, a line that goes on past a window's length is gated window by window anyway:
   // the scan need not go on to its end.
-  let limit = mode === TO_LINE_END ? Math.min(to, from + MAX_WINDOW) : to;
-  let stops = stopsFor(ALL_KINDS, false, anyPair);
+  let limit = toLineEnd ? Math.min(to, lineFrom + MAX_WINDOW) : to;
+  let stops = stopsFor(ALL_KINDS & ~known, toLineEnd && known !== 0, anyPair);
   for (let i = from; i < to; i++) {
     i = quietUntil(text, i, limit, stops);
     if (i >= limit) {
-      if (mode === TO_LINE_END && kinds === 0 && limit < to) {
+      if (toLineEnd && kinds === 0 && limit < to) {
         // A window's length with no sign of damage: where the line now being scanned starts, if it
         // started since, it may still end within a window's length of its start.
         const start = lineStartBefore(text, limit, lineStart);
@@ -288,12 +343,16 @@ function scan(
     if (kinds !== found) {
       // At the first sign of damage, to the line's end, the line it is in becomes the one to return,
       // scanned on to its end.
-      if (mode === TO_LINE_END && found === 0) {
+      if (toLineEnd && found === 0) {
         lineStart = lineStartBefore(text, i, lineStart);
         limit = Math.min(to, lineStart + MAX_WINDOW);
+        if (mode === TO_FIRST_MOJIBAKE && kinds === MOJIBAKE) {
+          stoppedAt = i + 1;
+          return kinds;
+        }
       }
       found = kinds;
-      stops = stopsFor(ALL_KINDS & ~kinds, mode === TO_LINE_END, anyPair);
+      stops = stopsFor(ALL_KINDS & ~kinds, toLineEnd, anyPair);
     }
     // (To the line's end, all kinds found or not: the scan must find where the line ends.)
     if (kinds === ALL_KINDS && mode === ALL) return kinds;

@@ -4,15 +4,18 @@ import { findHexEscapes } from './detector/hex-escapes.js';
 import { findHtmlEntities } from './detector/html-entities.js';
 import { findMojibake, type MojibakeEvidence } from './detector/mojibake.js';
 import { findUnicodeEscapes } from './detector/unicode-escapes.js';
+import { ASCII_STOP, readWhole } from './detector/whole-window.js';
 import {
   damageKinds,
   ESCAPES,
+  finishLine,
   MOJIBAKE,
   nextSuspectLine,
   STOPS_ANY_PAIR,
   STOPS_PLAIN,
   SURROGATES,
   type SuspectLine,
+  UNFINISHED,
 } from './gate.js';
 import { cleanupPasses } from './normalizer/cleanups.js';
 import { findLoneSurrogates } from './normalizer/surrogates.js';
@@ -90,14 +93,20 @@ function run(text: string, options: ResolvedOptions, steps: Step[] | null): stri
   const repairer = new WindowRepair(options, cleanups);
   let copied = 0;
   let breaks: LineBreaks | undefined;
-  const line: SuspectLine = { start: 0, end: 0, kinds: 0 };
+  const line: SuspectLine = { start: 0, end: 0, kinds: 0, at: 0 };
   let windowByWindow = alwaysRun;
   for (let start = 0; start < text.length; ) {
     let end: number;
     let kinds: number;
+    let window: string | null = null;
     if (!windowByWindow) {
-      if (!nextSuspectLine(text, start, options, line)) break;
+      if (!nextSuspectLine(text, start, options, line, true)) break;
       start = line.start;
+      if (line.end === UNFINISHED) {
+        breaks ??= new LineBreaks(text);
+        window = lineReadWhole(text, line, breaks);
+        if (window === null) finishLine(text, options, line);
+      }
       windowByWindow = line.end < 0;
     }
     if (windowByWindow) {
@@ -111,7 +120,7 @@ function run(text: string, options: ResolvedOptions, steps: Step[] | null): stri
       kinds = line.kinds;
     }
     if (alwaysRun || kinds !== 0) {
-      const window = text.slice(start, end);
+      window ??= text.slice(start, end);
       const repaired = repairer.repair(window, kinds, steps === null ? null : []);
       if (repaired !== window) {
         // (Damaged lines often follow one another: nothing between them to copy.)
@@ -127,6 +136,28 @@ function run(text: string, options: ResolvedOptions, steps: Step[] | null): stri
   if (copied === 0) return text;
   out.add(text.slice(copied));
   return out.text();
+}
+
+/**
+ * The window of a line that the gate left UNFINISHED at its first sign of mojibake (see
+ * nextSuspectLine), where one page reads it whole with no ASCII_STOP: the rest of the gate's scan
+ * would then have found only the line's end (escapes start with such ASCII, and surrogates, U+FFFD
+ * and line breaks other than LF stop every page's reading), and the page pass, which reads every
+ * character anyway, stands in for it. Null where the gate must finish the line.
+ */
+function lineReadWhole(text: string, line: SuspectLine, breaks: LineBreaks): string | null {
+  const lineFeed = breaks.lineFeedFrom(line.at);
+  const limit = Math.min(text.length, line.start + MAX_WINDOW);
+  let end: number;
+  if (lineFeed >= 0 && lineFeed < limit) end = lineFeed + 1;
+  else if (limit === text.length) end = text.length;
+  else return null;
+  const window = text.slice(line.start, end);
+  const reading = readWhole(window);
+  if (reading === null || (reading.marks & ASCII_STOP) !== 0) return null;
+  line.end = end;
+  line.kinds = MOJIBAKE;
+  return window;
 }
 
 /**

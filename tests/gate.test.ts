@@ -4,7 +4,15 @@
 // may slip through, wherever it sits in the range scanned.
 import { describe, expect, it } from 'vitest';
 import { PAGES } from '../src/decoder/codepages.js';
-import { damageKinds, ESCAPES, MOJIBAKE, nextSuspectLine, type SuspectLine } from '../src/gate.js';
+import {
+  damageKinds,
+  ESCAPES,
+  finishLine,
+  MOJIBAKE,
+  nextSuspectLine,
+  type SuspectLine,
+  UNFINISHED,
+} from '../src/gate.js';
 import { resolveOptions } from '../src/options.js';
 
 const options = resolveOptions({});
@@ -64,15 +72,28 @@ describe('gate', () => {
   });
 
   it('finds the line that holds damage, past clean lines of every break, and a line longer than a window', () => {
-    const line: SuspectLine = { start: 0, end: 0, kinds: 0 };
+    const line: SuspectLine = { start: 0, end: 0, kinds: 0, at: 0 };
     const text = 'clean\r\nplain é\rmore\u2028Ã©t\u00e9 here\r\nlast xe2x80x99\n';
     expect(nextSuspectLine(text, 0, options, line)).toBe(true);
-    expect(line).toEqual({ start: text.indexOf('Ã'), end: text.indexOf('last'), kinds: MOJIBAKE });
+    expect(line).toMatchObject({ start: text.indexOf('Ã'), end: text.indexOf('last'), kinds: MOJIBAKE });
     expect(nextSuspectLine(text, line.end, options, line)).toBe(true);
-    expect(line).toEqual({ start: text.indexOf('last'), end: text.length, kinds: ESCAPES });
+    expect(line).toMatchObject({ start: text.indexOf('last'), end: text.length, kinds: ESCAPES });
     expect(nextSuspectLine('clean\nlines\n', 0, options, line)).toBe(false);
     const long = `${'a\n'.repeat(10)}${'b'.repeat((1 << 20) + 1)}\nc`;
     expect(nextSuspectLine(long, 0, options, line)).toBe(true);
     expect(line).toMatchObject({ start: 20, end: -1 });
+  });
+
+  it('stops at a line’s first sign when it is mojibake, if asked, and finishes the line from there', () => {
+    const line: SuspectLine = { start: 0, end: 0, kinds: 0, at: 0 };
+    const text = 'clean\nplain Ã©tÃ© & here\r\nlast';
+    expect(nextSuspectLine(text, 0, options, line, true)).toBe(true);
+    expect(line).toMatchObject({ start: 6, end: UNFINISHED, kinds: MOJIBAKE });
+    finishLine(text, options, line);
+    expect(line).toMatchObject({ start: 6, end: text.indexOf('last'), kinds: MOJIBAKE | ESCAPES });
+    // (A line whose first sign is an escape is scanned to its end.)
+    const escaped = 'a & Ã©tÃ©\nb';
+    expect(nextSuspectLine(escaped, 0, options, line, true)).toBe(true);
+    expect(line).toMatchObject({ start: 0, end: escaped.indexOf('b'), kinds: MOJIBAKE | ESCAPES });
   });
 });

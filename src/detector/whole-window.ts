@@ -6,7 +6,7 @@
 // damage, so the shape alone repairs nothing.
 import { bytesByChar, CONT_MASK, HIGH_INDEX, LEAD_MASK, PAGES, SAME_BYTES_AS } from '../decoder/codepages.js';
 import { Utf16Buffer } from '../decoder/utf16-buffer.js';
-import { GATE_STOPS } from '../gate.js';
+import { ASCII_STOPS_AFTER_MOJIBAKE, GATE_STOPS } from '../gate.js';
 import { contextOf, EDGE, type SpanContext, spanCost } from '../score/plausibility.js';
 import { DAMAGE_PRIOR, LOOSE_BITS, MAX_LAYERS, OTHER_LAYER_BITS, PAGE_PRIOR_BITS } from './priors.js';
 
@@ -17,15 +17,18 @@ import { DAMAGE_PRIOR, LOOSE_BITS, MAX_LAYERS, OTHER_LAYER_BITS, PAGE_PRIOR_BITS
 const WHOLE_SEQUENCES = 3;
 
 /**
- * What encodeWhole notes of each character it decodes (or passes, ASCII): its GATE_STOPS bits, and
- * LINE_SEPARATOR for U+2028 and U+2029, the line breaks a decoding can make.
+ * What encodeWhole notes of each character it decodes (or passes, ASCII): its GATE_STOPS bits,
+ * LINE_SEPARATOR for U+2028 and U+2029, the line breaks a decoding can make, and ASCII_STOP for
+ * ASCII_STOPS_AFTER_MOJIBAKE (ASCII is the same in the window and in every reading of it).
  */
 export const LINE_SEPARATOR = 4;
+export const ASCII_STOP = 8;
 const MARKS = GATE_STOPS.slice();
-if ((MARKS.reduce((all, marks) => all | marks, 0) & LINE_SEPARATOR) !== 0)
-  throw new Error('LINE_SEPARATOR is a gate bit');
+if ((MARKS.reduce((all, marks) => all | marks, 0) & (LINE_SEPARATOR | ASCII_STOP)) !== 0)
+  throw new Error('LINE_SEPARATOR or ASCII_STOP is a gate bit');
 MARKS[0x2028] |= LINE_SEPARATOR;
 MARKS[0x2029] |= LINE_SEPARATOR;
+for (const c of ASCII_STOPS_AFTER_MOJIBAKE) MARKS[c] |= ASCII_STOP;
 
 /** A window read whole: its text under every layer, and the page of each layer (the outermost first). */
 export interface WholeReading {
@@ -41,6 +44,18 @@ export interface WholeReading {
  * pages read it as different bytes, or where its cost does not drop by more than the prior of damage.
  */
 export function readWhole(text: string): WholeReading | null {
+  // (The pipeline reads a line whole before the gate has scanned all of it, and then the mojibake
+  // pass reads the same window: the reading is made once.)
+  if (text === lastText) return lastReading;
+  lastReading = readWholeAfresh(text);
+  lastText = text;
+  return lastReading;
+}
+/** The last text readWhole read, and its reading. */
+let lastText = '';
+let lastReading: WholeReading | null = null;
+
+function readWholeAfresh(text: string): WholeReading | null {
   const first = firstHigh(text);
   if (first < 0 || text.length - first < 2 * WHOLE_SEQUENCES) return null;
   const outer = pageReadingWhole(text, first);
