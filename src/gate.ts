@@ -486,16 +486,24 @@ function runVerdict(text: string, at: number, from: number, to: number, p: numbe
   const byteOf = BYTE_OF[p];
   let start = at;
   while (start > from && byteOf[HIGH_INDEX[text.charCodeAt(start - 1)]] !== 0) start--;
+  // The run's end is walked to only as far as the verdict needs: most runs of mojibake are decided
+  // at their first sequences, and the run of a line misread whole (CJK, with no spaces) is the line.
   let end = at + 1;
-  while (end < to && byteOf[HIGH_INDEX[text.charCodeAt(end)]] !== 0) end++;
   let decoded = false;
   let symbolInDecoded = false;
   let letterLeftOver = false;
   let i = start;
-  while (i < end) {
+  for (;;) {
+    end = runReach(text, byteOf, end, i + 1, to);
+    if (i >= end) break;
     const lead = byteOf[HIGH_INDEX[text.charCodeAt(i)]];
     let length = sequenceLength(lead);
-    if (lead === 0xed && i + 6 <= end && surrogatePairAt(text, byteOf, i)) length = 6;
+    if (lead === 0xed) {
+      end = runReach(text, byteOf, end, i + 6, to);
+      if (i + 6 <= end && surrogatePairAt(text, byteOf, i)) length = 6;
+    }
+    // (One past the sequence: whether the run goes on after it.)
+    if (length > 0) end = runReach(text, byteOf, end, i + length + 1, to);
     if (length > 0 && i + length <= end && (length === 6 || validAt(text, byteOf, i, length))) {
       // A run that is one two-byte sequence, read as a letter of a script that no letter beside it
       // has, is part of a word of its own script (`dh’àith`, `nıñ`, `SÜRÜŞDÜR`): a two-byte
@@ -524,6 +532,15 @@ function runVerdict(text: string, at: number, from: number, to: number, p: numbe
     i++;
   }
   return decoded && (!letterLeftOver || symbolInDecoded) ? 1 : -end;
+}
+
+/**
+ * Where the run of page-p characters (byteOf) that reaches `end` ends, walked no further than `want`
+ * (nor `to`): `end` itself where it is at least `want` already.
+ */
+function runReach(text: string, byteOf: Uint8Array, end: number, want: number, to: number): number {
+  while (end < want && end < to && byteOf[HIGH_INDEX[text.charCodeAt(end)]] !== 0) end++;
+  return end;
 }
 
 /**
