@@ -134,12 +134,11 @@ function stopsFor(wanted: number, lineBreaks: boolean, anyPair: boolean): Uint8A
   return stops;
 }
 /**
- * The ASCII characters but LF that the scan of a line still stops at once it has found mojibake
- * (those that may start escapes, and CR). A line whose ASCII holds none of them, and that a page
- * reads whole (its other characters then are no surrogates, U+FFFD or line breaks), holds nothing
- * that the rest of that scan would find: see finishLine.
+ * The ASCII characters but LF that the scan of a line may stop at (those that may start escapes,
+ * and CR): a line whose ASCII holds none of them, and that a page reads whole, holds nothing but
+ * mojibake that the scan could find (see the pipeline's lineReadWhole).
  */
-export const ASCII_STOPS_AFTER_MOJIBAKE: readonly number[] = [...stopsFor(ALL_KINDS & ~MOJIBAKE, true, false)]
+export const ASCII_STOPS: readonly number[] = [...stopsFor(ALL_KINDS, true, false)]
   .slice(0, 0x80)
   .flatMap((stop, c) => (stop !== 0 && c !== 0x0a ? [c] : []));
 const AMPERSAND = 0x26;
@@ -148,15 +147,20 @@ const LOWER_X = 0x78;
 /** A line found by nextSuspectLine. */
 export interface SuspectLine {
   start: number;
-  /** End (exclusive, its line break included), or -1 for a line longer than a window. */
+  /** End (exclusive, its line break included), -1 for a line longer than a window, or UNFINISHED. */
   end: number;
-  /** What damageKinds would say of text[start, end). */
+  /** What damageKinds would say of text[start, end) (of what was scanned of it, when UNFINISHED). */
   kinds: number;
-  /** Where the scan goes on from (finishLine) when `end` is UNFINISHED. */
+  /**
+   * Where a paused scan goes on (finishLine): at `at`, as the scan that began at `from` while the
+   * line it was in began at `scanLineStart`.
+   */
   at: number;
+  from: number;
+  scanLineStart: number;
 }
 
-/** SuspectLine.end of a line whose scan stopped at its first sign of mojibake. */
+/** SuspectLine.end of a line whose scan paused in it (see nextSuspectLine). */
 export const UNFINISHED = -2;
 
 /**
@@ -164,46 +168,69 @@ export const UNFINISHED = -2;
  * into windows, whose edges a scan of the whole line would look across: it is gated window by
  * window), and writes it to `line`; false when there is none. Every line before it is one window
  * that passes the gate clean. `from` must be where a window starts. One scan: the line found is
- * finished, not scanned again (a long one only up to a window's length). With `stopAtMojibake`, a
- * line whose first sign of damage is mojibake is left UNFINISHED there, with `kinds` MOJIBAKE so
- * far: a caller that can tell the rest of the line otherwise (see the pipeline's lineReadWhole)
- * spares the scan of it, and finishLine scans it where it cannot.
+ * finished, not scanned again (a long one only up to a window's length).
+ *
+ * A scan may pause where a caller may know better what is left of the line (`pauses`, bits): at the
+ * first character beyond ASCII that may start mojibake, before judging it, where it is the scan's
+ * first stop (PAUSE_BEFORE_FIRST_STOP: `kinds` 0 so far), and at a line's first sign of damage
+ * where that is mojibake (PAUSE_AT_MOJIBAKE: `kinds` MOJIBAKE so far). The line is then left
+ * UNFINISHED, and finishLine goes on as the scan would have; see the pipeline's lineReadWhole, which
+ * tells from a reading of the line whole what the scan would find.
  */
 export function nextSuspectLine(
   text: string,
   from: number,
   options: ResolvedOptions,
   line: SuspectLine,
-  stopAtMojibake = false,
+  pauses = 0,
 ): boolean {
-  const mode = stopAtMojibake ? TO_FIRST_MOJIBAKE : TO_LINE_END;
-  const kinds = scan(text, from, text.length, options, mode, false, 0, from);
-  return noteLine(text, kinds, line);
+  let first = from;
+  if ((pauses & PAUSE_BEFORE_FIRST_STOP) !== 0) {
+    // (Found apart from scan, whose loop ran slower on clean text with this pause in it.)
+    const limit = Math.min(text.length, from + MAX_WINDOW);
+    first = quietUntil(text, from, limit, stopsFor(ALL_KINDS, false, false));
+    const c = text.charCodeAt(first);
+    if (first < limit && c >= 0x80 && options.mojibake && (START_KINDS[c] & MOJIBAKE) !== 0) {
+      lineStart = lineStartBefore(text, first, from);
+      pausedAt = first;
+      pausedLineStart = from;
+      return noteLine(text, from, 0, line);
+    }
+  }
+  const mode = (pauses & PAUSE_AT_MOJIBAKE) !== 0 ? TO_FIRST_MOJIBAKE : TO_LINE_END;
+  return noteLine(text, from, scan(text, from, first, text.length, options, mode, false, 0, from), line);
+}
+export const PAUSE_AT_MOJIBAKE = 1;
+export const PAUSE_BEFORE_FIRST_STOP = 2;
+
+/**
+ * Goes on with the scan that left `line` UNFINISHED, as nextSuspectLine would have: the same, or a
+ * later line may be found (false when none is); it may pause again at PAUSE_AT_MOJIBAKE.
+ */
+export function finishLine(text: string, options: ResolvedOptions, line: SuspectLine, pauses: number): boolean {
+  const mode = (pauses & PAUSE_AT_MOJIBAKE) !== 0 && line.kinds === 0 ? TO_FIRST_MOJIBAKE : TO_LINE_END;
+  const kinds = scan(text, line.from, line.at, text.length, options, mode, false, line.kinds, line.scanLineStart);
+  return noteLine(text, line.from, kinds, line);
 }
 
-/** Scans the line that nextSuspectLine left UNFINISHED on from line.at, to its end, as it would have. */
-export function finishLine(text: string, options: ResolvedOptions, line: SuspectLine): void {
-  const kinds = scan(text, line.at, text.length, options, TO_LINE_END, false, line.kinds, line.start);
-  noteLine(text, kinds, line);
-}
-
-/** Writes what the last scan found to `line`; whether it is a line to repair. */
-function noteLine(text: string, kinds: number, line: SuspectLine): boolean {
-  if (stoppedAt >= 0) {
-    line.start = lineStart;
+/** Writes what the last scan, begun at `from`, found to `line`; whether it is a line to repair. */
+function noteLine(text: string, from: number, kinds: number, line: SuspectLine): boolean {
+  line.start = lineStart;
+  line.kinds = kinds;
+  if (pausedAt >= 0) {
     line.end = UNFINISHED;
-    line.kinds = kinds;
-    line.at = stoppedAt;
+    line.at = pausedAt;
+    line.from = from;
+    line.scanLineStart = pausedLineStart;
     return true;
   }
   if (lineEnd < 0 && !longLine) noteLineEnd(text.length);
-  line.start = lineStart;
   line.end = longLine ? -1 : lineEnd;
-  line.kinds = kinds;
   return kinds !== 0 || longLine;
 }
-/** Where a TO_FIRST_MOJIBAKE scan stopped, or -1. */
-let stoppedAt = -1;
+/** Where the last scan paused, or -1, and where the line it was in began (lineStart is the line's). */
+let pausedAt = -1;
+let pausedLineStart = 0;
 
 /** Where the line that the last scan stopped in starts, and (TO_LINE_END) where it ends, or -1. */
 let lineStart = 0;
@@ -218,8 +245,8 @@ function noteLineEnd(end: number): void {
 }
 
 /**
- * Scan modes: all of the text; up to the end of the first line with a sign of damage; the same, but
- * stopping at that sign where it is mojibake (see nextSuspectLine).
+ * Scan modes: all of the text; up to the end of the first line with a sign of damage; the same,
+ * pausing at that sign where it is mojibake (see nextSuspectLine).
  */
 const ALL = 0;
 const TO_LINE_END = 1;
@@ -232,16 +259,18 @@ const TO_FIRST_MOJIBAKE = 2;
  * letters already repaired.
  */
 export function damageKinds(text: string, from: number, to: number, options: ResolvedOptions, anyPair = false): number {
-  return scan(text, from, to, options, ALL, anyPair, 0, from);
+  return scan(text, from, from, to, options, ALL, anyPair, 0, from);
 }
 
 /**
- * damageKinds, or the scan of nextSuspectLine or finishLine: that of a line starting at `lineFrom`
- * whose `known` kinds were found before `from` (the line's first sign, where finishLine goes on).
+ * damageKinds, or the scan of nextSuspectLine, which finishLine goes on with from `start`: the
+ * scan of text[from, to) as it was there, with the line it was in beginning at `lineFrom` and the
+ * `known` kinds found so far.
  */
 function scan(
   text: string,
   from: number,
+  start: number,
   to: number,
   options: ResolvedOptions,
   mode: number,
@@ -265,12 +294,12 @@ function scan(
   lineStart = lineFrom;
   lineEnd = -1;
   longLine = false;
-  stoppedAt = -1;
+  pausedAt = -1;
   // To the line's end, a line that goes on past a window's length is gated window by window anyway:
   // the scan need not go on to its end.
   let limit = toLineEnd ? Math.min(to, lineFrom + MAX_WINDOW) : to;
   let stops = stopsFor(ALL_KINDS & ~known, toLineEnd && known !== 0, anyPair);
-  for (let i = from; i < to; i++) {
+  for (let i = start; i < to; i++) {
     i = quietUntil(text, i, limit, stops);
     if (i >= limit) {
       if (toLineEnd && kinds === 0 && limit < to) {
@@ -347,7 +376,8 @@ function scan(
         lineStart = lineStartBefore(text, i, lineStart);
         limit = Math.min(to, lineStart + MAX_WINDOW);
         if (mode === TO_FIRST_MOJIBAKE && kinds === MOJIBAKE) {
-          stoppedAt = i + 1;
+          pausedAt = i + 1;
+          pausedLineStart = lineStart;
           return kinds;
         }
       }

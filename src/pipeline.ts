@@ -11,6 +11,8 @@ import {
   finishLine,
   MOJIBAKE,
   nextSuspectLine,
+  PAUSE_AT_MOJIBAKE,
+  PAUSE_BEFORE_FIRST_STOP,
   STOPS_ANY_PAIR,
   STOPS_PLAIN,
   SURROGATES,
@@ -93,23 +95,33 @@ function run(text: string, options: ResolvedOptions, steps: Step[] | null): stri
   const repairer = new WindowRepair(options, cleanups);
   let copied = 0;
   let breaks: LineBreaks | undefined;
-  const line: SuspectLine = { start: 0, end: 0, kinds: 0, at: 0 };
+  const line: SuspectLine = { start: 0, end: 0, kinds: 0, at: 0, from: 0, scanLineStart: 0 };
   let windowByWindow = alwaysRun;
+  /** Whether lineReadWhole read the last window. */
+  let readWholeLast = false;
   for (let start = 0; start < text.length; ) {
     let end: number;
     let kinds: number;
     let window: string | null = null;
     if (!windowByWindow) {
-      if (!nextSuspectLine(text, start, options, line, true)) break;
-      start = line.start;
-      if (line.end === UNFINISHED) {
+      // The scan pauses before its first stop only right after a line read whole: the next line is
+      // most likely damaged too (dense mojibake), where elsewhere a reading would mostly be wasted on
+      // a clean line.
+      const pauses = PAUSE_AT_MOJIBAKE | (readWholeLast ? PAUSE_BEFORE_FIRST_STOP : 0);
+      let found = nextSuspectLine(text, start, options, line, pauses);
+      while (found && line.end === UNFINISHED) {
         breaks ??= new LineBreaks(text);
         window = lineReadWhole(text, line, breaks);
-        if (window === null) finishLine(text, options, line);
+        if (window !== null) break;
+        found = finishLine(text, options, line, PAUSE_AT_MOJIBAKE);
       }
+      if (!found) break;
+      readWholeLast = window !== null;
+      start = line.start;
       windowByWindow = line.end < 0;
     }
     if (windowByWindow) {
+      readWholeLast = false;
       breaks ??= new LineBreaks(text);
       end = windowEnd(text, start, MAX_WINDOW, breaks);
       kinds = damageKinds(text, start, end, options);
@@ -139,11 +151,14 @@ function run(text: string, options: ResolvedOptions, steps: Step[] | null): stri
 }
 
 /**
- * The window of a line that the gate left UNFINISHED at its first sign of mojibake (see
- * nextSuspectLine), where one page reads it whole with no ASCII_STOP: the rest of the gate's scan
- * would then have found only the line's end (escapes start with such ASCII, and surrogates, U+FFFD
- * and line breaks other than LF stop every page's reading), and the page pass, which reads every
- * character anyway, stands in for it. Null where the gate must finish the line.
+ * The window of the line that the gate's scan left UNFINISHED (see nextSuspectLine), where one page
+ * reads it whole and the reading shows what the rest of the scan would find: `line` then gets its
+ * end and kinds (MOJIBAKE), and the scan of the rest of the line, which the page pass reads anyway,
+ * is spared. Null where the scan must go on. The line's ASCII is its reading's, where no ASCII_STOP
+ * means no escape and no break but its LF; surrogates, U+FFFD and the other breaks stop every page's
+ * reading. Paused before its verdict, the scan would find mojibake in the line where two sequences
+ * stand side by side: at that run's first pair, it walks the run, which decodes whole, and finds
+ * no leftover letter and no lone sequence that might be a word's letter (runVerdict).
  */
 function lineReadWhole(text: string, line: SuspectLine, breaks: LineBreaks): string | null {
   const lineFeed = breaks.lineFeedFrom(line.at);
@@ -152,9 +167,13 @@ function lineReadWhole(text: string, line: SuspectLine, breaks: LineBreaks): str
   if (lineFeed >= 0 && lineFeed < limit) end = lineFeed + 1;
   else if (limit === text.length) end = text.length;
   else return null;
+  const judged = line.kinds !== 0;
+  // (Before its first sign the scan looks no further than a window from the line it began in: a
+  // line that ends past that is looked at in parts of its own.)
+  if (!judged && line.scanLineStart + MAX_WINDOW < end) return null;
   const window = text.slice(line.start, end);
   const reading = readWhole(window);
-  if (reading === null || (reading.marks & ASCII_STOP) !== 0) return null;
+  if (reading === null || (reading.marks & ASCII_STOP) !== 0 || !(judged || reading.joined)) return null;
   line.end = end;
   line.kinds = MOJIBAKE;
   return window;

@@ -10,6 +10,8 @@ import {
   finishLine,
   MOJIBAKE,
   nextSuspectLine,
+  PAUSE_AT_MOJIBAKE,
+  PAUSE_BEFORE_FIRST_STOP,
   type SuspectLine,
   UNFINISHED,
 } from '../src/gate.js';
@@ -72,7 +74,7 @@ describe('gate', () => {
   });
 
   it('finds the line that holds damage, past clean lines of every break, and a line longer than a window', () => {
-    const line: SuspectLine = { start: 0, end: 0, kinds: 0, at: 0 };
+    const line: SuspectLine = { start: 0, end: 0, kinds: 0, at: 0, from: 0, scanLineStart: 0 };
     const text = 'clean\r\nplain é\rmore\u2028Ã©t\u00e9 here\r\nlast xe2x80x99\n';
     expect(nextSuspectLine(text, 0, options, line)).toBe(true);
     expect(line).toMatchObject({ start: text.indexOf('Ã'), end: text.indexOf('last'), kinds: MOJIBAKE });
@@ -84,16 +86,28 @@ describe('gate', () => {
     expect(line).toMatchObject({ start: 20, end: -1 });
   });
 
-  it('stops at a line’s first sign when it is mojibake, if asked, and finishes the line from there', () => {
-    const line: SuspectLine = { start: 0, end: 0, kinds: 0, at: 0 };
+  it('pauses, if asked, before the first character that may start mojibake and at a first sign that is mojibake', () => {
+    const line: SuspectLine = { start: 0, end: 0, kinds: 0, at: 0, from: 0, scanLineStart: 0 };
+    const BOTH = PAUSE_AT_MOJIBAKE | PAUSE_BEFORE_FIRST_STOP;
     const text = 'clean\nplain Ã©tÃ© & here\r\nlast';
-    expect(nextSuspectLine(text, 0, options, line, true)).toBe(true);
+    expect(nextSuspectLine(text, 0, options, line, BOTH)).toBe(true);
+    expect(line).toMatchObject({ start: 6, end: UNFINISHED, kinds: 0 });
+    expect(finishLine(text, options, line, PAUSE_AT_MOJIBAKE)).toBe(true);
     expect(line).toMatchObject({ start: 6, end: UNFINISHED, kinds: MOJIBAKE });
-    finishLine(text, options, line);
+    expect(finishLine(text, options, line, PAUSE_AT_MOJIBAKE)).toBe(true);
     expect(line).toMatchObject({ start: 6, end: text.indexOf('last'), kinds: MOJIBAKE | ESCAPES });
-    // (A line whose first sign is an escape is scanned to its end.)
+    // A pause in a clean line: the scan goes on to the next that may hold damage, or finds none.
+    const clean = 'Він\nlast Ã©tÃ©';
+    expect(nextSuspectLine(clean, 0, options, line, BOTH)).toBe(true);
+    expect(line).toMatchObject({ start: 0, end: UNFINISHED, kinds: 0 });
+    expect(finishLine(clean, options, line, 0)).toBe(true);
+    expect(line).toMatchObject({ start: clean.indexOf('last'), end: clean.length, kinds: MOJIBAKE });
+    expect(nextSuspectLine('Він', 0, options, line, BOTH)).toBe(true);
+    expect(finishLine('Він', options, line, PAUSE_AT_MOJIBAKE)).toBe(false);
+    // (A first stop that is no character beyond ASCII is no pause, and a first sign that is an escape
+    // is scanned on to the line's end.)
     const escaped = 'a & Ã©tÃ©\nb';
-    expect(nextSuspectLine(escaped, 0, options, line, true)).toBe(true);
+    expect(nextSuspectLine(escaped, 0, options, line, BOTH)).toBe(true);
     expect(line).toMatchObject({ start: 0, end: escaped.indexOf('b'), kinds: MOJIBAKE | ESCAPES });
   });
 });

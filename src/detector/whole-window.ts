@@ -6,7 +6,7 @@
 // damage, so the shape alone repairs nothing.
 import { bytesByChar, CONT_MASK, HIGH_INDEX, LEAD_MASK, PAGES, SAME_BYTES_AS } from '../decoder/codepages.js';
 import { Utf16Buffer } from '../decoder/utf16-buffer.js';
-import { ASCII_STOPS_AFTER_MOJIBAKE, GATE_STOPS } from '../gate.js';
+import { ASCII_STOPS, GATE_STOPS } from '../gate.js';
 import { contextOf, EDGE, type SpanContext, spanCost } from '../score/plausibility.js';
 import { DAMAGE_PRIOR, LOOSE_BITS, MAX_LAYERS, OTHER_LAYER_BITS, PAGE_PRIOR_BITS } from './priors.js';
 
@@ -19,7 +19,7 @@ const WHOLE_SEQUENCES = 3;
 /**
  * What encodeWhole notes of each character it decodes (or passes, ASCII): its GATE_STOPS bits,
  * LINE_SEPARATOR for U+2028 and U+2029, the line breaks a decoding can make, and ASCII_STOP for
- * ASCII_STOPS_AFTER_MOJIBAKE (ASCII is the same in the window and in every reading of it).
+ * ASCII_STOPS (ASCII is the same in the window and in every reading of it).
  */
 export const LINE_SEPARATOR = 4;
 export const ASCII_STOP = 8;
@@ -28,7 +28,7 @@ if ((MARKS.reduce((all, marks) => all | marks, 0) & (LINE_SEPARATOR | ASCII_STOP
   throw new Error('LINE_SEPARATOR or ASCII_STOP is a gate bit');
 MARKS[0x2028] |= LINE_SEPARATOR;
 MARKS[0x2029] |= LINE_SEPARATOR;
-for (const c of ASCII_STOPS_AFTER_MOJIBAKE) MARKS[c] |= ASCII_STOP;
+for (const c of ASCII_STOPS) MARKS[c] |= ASCII_STOP;
 
 /** A window read whole: its text under every layer, and the page of each layer (the outermost first). */
 export interface WholeReading {
@@ -36,6 +36,11 @@ export interface WholeReading {
   pages: number[];
   /** The MARKS of the characters of `text`, gathered while it was decoded. */
   marks: number;
+  /**
+   * Whether two sequences of the outer layer stand side by side, with no ASCII between them: a run
+   * of characters beyond ASCII that is more than one sequence, whose mojibake the gate finds.
+   */
+  joined: boolean;
 }
 
 /**
@@ -113,7 +118,7 @@ function readWholeAfresh(text: string): WholeReading | null {
   }
   let asciiMarks = 0;
   for (let i = 0; i < first; i++) asciiMarks |= MARKS[text.charCodeAt(i)];
-  return { text: text.slice(0, first) + inner, pages, marks: asciiMarks | marks };
+  return { text: text.slice(0, first) + inner, pages, marks: asciiMarks | marks, joined: keptJoined };
 }
 
 /**
@@ -216,6 +221,7 @@ let kept = new Utf16Buffer(1024);
 let keptUnitCount = 0;
 let keptLoose = 0;
 let keptMarks = 0;
+let keptJoined = false;
 /** The reading through the page being tried. */
 let trial = new Utf16Buffer(1024);
 /**
@@ -261,6 +267,7 @@ function pageReadingWhole(text: string, from: number): number {
     trial = swap;
     keptUnitCount = decodedUnits;
     keptMarks = decodedMarks;
+    keptJoined = decodedJoined;
     keptLoose = loose;
     chosen = p;
   }
@@ -297,6 +304,9 @@ function encodeWhole(end: number, p: number, fewest: number, units: Uint16Array)
   let loose = 0;
   let n = 0;
   let marks = 0;
+  let joined = false;
+  /** Where the last sequence ended. */
+  let sequenceEnd = -1;
   const source = chars.units;
   let i = 0;
   while (i < end) {
@@ -332,6 +342,7 @@ function encodeWhole(end: number, p: number, fewest: number, units: Uint16Array)
       return -1;
     }
     sequences++;
+    if (i === sequenceEnd) joined = true;
     i++;
     if (i + needed > end) return -1;
     for (; needed > 0; needed--) {
@@ -345,6 +356,7 @@ function encodeWhole(end: number, p: number, fewest: number, units: Uint16Array)
       top = 0xbf;
       i++;
     }
+    sequenceEnd = i;
     if (codePoint < 0x10000) {
       units[n++] = codePoint;
       marks |= MARKS[codePoint];
@@ -357,6 +369,7 @@ function encodeWhole(end: number, p: number, fewest: number, units: Uint16Array)
   }
   decodedUnits = n;
   decodedMarks = marks;
+  decodedJoined = joined;
   return sequences >= fewest ? loose : -1;
 }
 
@@ -366,6 +379,8 @@ function encodeWhole(end: number, p: number, fewest: number, units: Uint16Array)
  */
 let decodedUnits = 0;
 let decodedMarks = 0;
+/** Whether two of its sequences stand side by side (see WholeReading). */
+let decodedJoined = false;
 
 /**
  * Calls `onRun(start, end, replacement)` for each run of high characters of `text` and its reading in
