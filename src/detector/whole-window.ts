@@ -118,7 +118,13 @@ function readWholeAfresh(text: string): WholeReading | null {
   }
   let asciiMarks = 0;
   for (let i = 0; i < first; i++) asciiMarks |= MARKS[text.charCodeAt(i)];
-  return { text: text.slice(0, first) + inner, pages, marks: asciiMarks | marks, joined: keptJoined };
+  return {
+    text: text.slice(0, first) + inner,
+    pages,
+    marks: asciiMarks | marks,
+    // (The outer layer's reading is still in `kept`.)
+    joined: sequencesSideBySide(kept.units, keptUnitCount),
+  };
 }
 
 /**
@@ -221,7 +227,6 @@ let kept = new Utf16Buffer(1024);
 let keptUnitCount = 0;
 let keptLoose = 0;
 let keptMarks = 0;
-let keptJoined = false;
 /** The reading through the page being tried. */
 let trial = new Utf16Buffer(1024);
 /**
@@ -267,7 +272,6 @@ function pageReadingWhole(text: string, from: number): number {
     trial = swap;
     keptUnitCount = decodedUnits;
     keptMarks = decodedMarks;
-    keptJoined = decodedJoined;
     keptLoose = loose;
     chosen = p;
   }
@@ -299,14 +303,11 @@ function pagesStartingAt(text: string, from: number): number {
  */
 function encodeWhole(end: number, p: number, fewest: number, units: Uint16Array): number {
   const byteOf = bytesByChar(p);
-  const high = PAGES[p].high;
+  const looseControls = LOOSE_CONTROLS[p];
   let sequences = 0;
   let loose = 0;
   let n = 0;
   let marks = 0;
-  let joined = false;
-  /** Where the last sequence ended. */
-  let sequenceEnd = -1;
   const source = chars.units;
   let i = 0;
   while (i < end) {
@@ -318,7 +319,7 @@ function encodeWhole(end: number, p: number, fewest: number, units: Uint16Array)
       continue;
     }
     let byte = byteOf[c];
-    if (c <= 0x9f && high.charCodeAt(c - 0x80) !== c) loose++;
+    if (c <= 0x9f) loose += (looseControls >>> (c & 31)) & 1;
     // The lead's own limits on its first continuation byte rule out overlong forms, surrogates
     // (also as CESU-8 pairs, which the general path reads) and code points beyond U+10FFFF.
     let needed: number;
@@ -342,7 +343,6 @@ function encodeWhole(end: number, p: number, fewest: number, units: Uint16Array)
       return -1;
     }
     sequences++;
-    if (i === sequenceEnd) joined = true;
     i++;
     if (i + needed > end) return -1;
     for (; needed > 0; needed--) {
@@ -350,13 +350,12 @@ function encodeWhole(end: number, p: number, fewest: number, units: Uint16Array)
       // (ASCII, or a character the page lacks, is no continuation byte.)
       byte = byteOf[c];
       if (byte < low || byte > top) return -1;
-      if (c <= 0x9f && high.charCodeAt(c - 0x80) !== c) loose++;
+      if (c <= 0x9f) loose += (looseControls >>> (c & 31)) & 1;
       codePoint = (codePoint << 6) | (byte & 0x3f);
       low = 0x80;
       top = 0xbf;
       i++;
     }
-    sequenceEnd = i;
     if (codePoint < 0x10000) {
       units[n++] = codePoint;
       marks |= MARKS[codePoint];
@@ -369,7 +368,6 @@ function encodeWhole(end: number, p: number, fewest: number, units: Uint16Array)
   }
   decodedUnits = n;
   decodedMarks = marks;
-  decodedJoined = joined;
   return sequences >= fewest ? loose : -1;
 }
 
@@ -379,8 +377,29 @@ function encodeWhole(end: number, p: number, fewest: number, units: Uint16Array)
  */
 let decodedUnits = 0;
 let decodedMarks = 0;
-/** Whether two of its sequences stand side by side (see WholeReading). */
-let decodedJoined = false;
+
+/**
+ * Per page, bit `c & 31` for each C1 control `c` that the page has no character at (it only passes
+ * them through): a mask in a register, where reading the page's string for each C1 control made the
+ * whole loop ~8% slower.
+ */
+const LOOSE_CONTROLS = PAGES.map((page) => {
+  let mask = 0;
+  for (let c = 0x80; c <= 0x9f; c++) if (page.high.charCodeAt(c - 0x80) !== c) mask |= 1 << (c & 31);
+  return mask;
+});
+
+/**
+ * Whether two sequences of a reading units[0, count) of valid UTF-8 stand side by side: two
+ * characters beyond ASCII in a row, a surrogate pair being one (see WholeReading).
+ */
+function sequencesSideBySide(units: Uint16Array, count: number): boolean {
+  for (let k = 1; k < count; k++) {
+    const unit = units[k];
+    if (unit >= 0x80 && units[k - 1] >= 0x80 && (unit < 0xdc00 || unit > 0xdfff)) return true;
+  }
+  return false;
+}
 
 /**
  * Calls `onRun(start, end, replacement)` for each run of high characters of `text` and its reading in
