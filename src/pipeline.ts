@@ -4,7 +4,7 @@ import { findHexEscapes } from './detector/hex-escapes.js';
 import { findHtmlEntities } from './detector/html-entities.js';
 import { findMojibake, type MojibakeEvidence } from './detector/mojibake.js';
 import { findUnicodeEscapes } from './detector/unicode-escapes.js';
-import { ASCII_STOP, readWhole } from './detector/whole-window.js';
+import { ASCII_STOP, LINE_SEPARATOR, readWhole } from './detector/whole-window.js';
 import {
   damageKinds,
   ESCAPES,
@@ -261,6 +261,17 @@ class WindowRepair {
     this.current = window;
     this.steps = steps;
     this.chosen = [];
+    // A window that only the mojibake pass looks at, which one page reads whole (the pass's first
+    // step: the pipeline may have read it already) into a text with no character the gate stops at
+    // and no line separator, is that reading: the pass makes it the one repair, and the passes after
+    // it find nothing. (Where steps are kept, or clean-ups run, the passes run.)
+    if (windowKinds === MOJIBAKE && steps === null && cleanups.length === 0) {
+      const whole = readWhole(window);
+      if (whole !== null && (whole.marks & (STOPS_PLAIN | LINE_SEPARATOR)) === 0) {
+        this.current = whole.text;
+        return whole.text;
+      }
+    }
     evidence.confirmed = 0;
     evidence.partial = false;
     evidence.stopsLeft = -1;
