@@ -133,17 +133,35 @@ function stopsFor(wanted: number, lineBreaks: boolean, anyPair: boolean): Uint8A
   }
   return stops;
 }
+/**
+ * The ASCII characters but LF that the scan of a line may stop at (those that may start escapes,
+ * and CR): a line whose ASCII holds none of them, and that a page reads whole, holds nothing but
+ * mojibake that the scan could find (see the pipeline's lineReadWhole).
+ */
+export const ASCII_STOPS: readonly number[] = [...stopsFor(ALL_KINDS, true, false)]
+  .slice(0, 0x80)
+  .flatMap((stop, c) => (stop !== 0 && c !== 0x0a ? [c] : []));
 const AMPERSAND = 0x26;
 const LOWER_X = 0x78;
 
 /** A line found by nextSuspectLine. */
 export interface SuspectLine {
   start: number;
-  /** End (exclusive, its line break included), or -1 for a line longer than a window. */
+  /** End (exclusive, its line break included), -1 for a line longer than a window, or UNFINISHED. */
   end: number;
-  /** What damageKinds would say of text[start, end). */
+  /** What damageKinds would say of text[start, end) (of what was scanned of it, when UNFINISHED). */
   kinds: number;
+  /**
+   * Where a paused scan goes on (finishLine): at `at`, as the scan that began at `from` while the
+   * line it was in began at `scanLineStart`.
+   */
+  at: number;
+  from: number;
+  scanLineStart: number;
 }
+
+/** SuspectLine.end of a line whose scan paused in it (see nextSuspectLine). */
+export const UNFINISHED = -2;
 
 /**
  * Finds the first line of text[from…] that may hold damage, or that is longer than a window (cut
@@ -151,15 +169,68 @@ export interface SuspectLine {
  * window), and writes it to `line`; false when there is none. Every line before it is one window
  * that passes the gate clean. `from` must be where a window starts. One scan: the line found is
  * finished, not scanned again (a long one only up to a window's length).
+ *
+ * A scan may pause where a caller may know better what is left of the line (`pauses`, bits): at the
+ * first character beyond ASCII that may start mojibake, before judging it, where it is the scan's
+ * first stop (PAUSE_BEFORE_FIRST_STOP: `kinds` 0 so far), and at a line's first sign of damage
+ * where that is mojibake (PAUSE_AT_MOJIBAKE: `kinds` MOJIBAKE so far). The line is then left
+ * UNFINISHED, and finishLine goes on as the scan would have; see the pipeline's lineReadWhole, which
+ * tells from a reading of the line whole what the scan would find.
  */
-export function nextSuspectLine(text: string, from: number, options: ResolvedOptions, line: SuspectLine): boolean {
-  const kinds = scan(text, from, text.length, options, TO_LINE_END, false);
-  if (lineEnd < 0 && !longLine) noteLineEnd(text.length);
+export function nextSuspectLine(
+  text: string,
+  from: number,
+  options: ResolvedOptions,
+  line: SuspectLine,
+  pauses = 0,
+): boolean {
+  let first = from;
+  if ((pauses & PAUSE_BEFORE_FIRST_STOP) !== 0) {
+    // (Found apart from scan, whose loop ran slower on clean text with this pause in it.)
+    const limit = Math.min(text.length, from + MAX_WINDOW);
+    first = quietUntil(text, from, limit, stopsFor(ALL_KINDS, false, false));
+    const c = text.charCodeAt(first);
+    if (first < limit && c >= 0x80 && options.mojibake && (START_KINDS[c] & MOJIBAKE) !== 0) {
+      lineStart = lineStartBefore(text, first, from);
+      pausedAt = first;
+      pausedLineStart = from;
+      return noteLine(text, from, 0, line);
+    }
+  }
+  const mode = (pauses & PAUSE_AT_MOJIBAKE) !== 0 ? TO_FIRST_MOJIBAKE : TO_LINE_END;
+  return noteLine(text, from, scan(text, from, first, text.length, options, mode, false, 0, from), line);
+}
+export const PAUSE_AT_MOJIBAKE = 1;
+export const PAUSE_BEFORE_FIRST_STOP = 2;
+
+/**
+ * Goes on with the scan that left `line` UNFINISHED, as nextSuspectLine would have: the same, or a
+ * later line may be found (false when none is); it may pause again at PAUSE_AT_MOJIBAKE.
+ */
+export function finishLine(text: string, options: ResolvedOptions, line: SuspectLine, pauses: number): boolean {
+  const mode = (pauses & PAUSE_AT_MOJIBAKE) !== 0 && line.kinds === 0 ? TO_FIRST_MOJIBAKE : TO_LINE_END;
+  const kinds = scan(text, line.from, line.at, text.length, options, mode, false, line.kinds, line.scanLineStart);
+  return noteLine(text, line.from, kinds, line);
+}
+
+/** Writes what the last scan, begun at `from`, found to `line`; whether it is a line to repair. */
+function noteLine(text: string, from: number, kinds: number, line: SuspectLine): boolean {
   line.start = lineStart;
-  line.end = longLine ? -1 : lineEnd;
   line.kinds = kinds;
+  if (pausedAt >= 0) {
+    line.end = UNFINISHED;
+    line.at = pausedAt;
+    line.from = from;
+    line.scanLineStart = pausedLineStart;
+    return true;
+  }
+  if (lineEnd < 0 && !longLine) noteLineEnd(text.length);
+  line.end = longLine ? -1 : lineEnd;
   return kinds !== 0 || longLine;
 }
+/** Where the last scan paused, or -1, and where the line it was in began (lineStart is the line's). */
+let pausedAt = -1;
+let pausedLineStart = 0;
 
 /** Where the line that the last scan stopped in starts, and (TO_LINE_END) where it ends, or -1. */
 let lineStart = 0;
@@ -173,9 +244,13 @@ function noteLineEnd(end: number): void {
   longLine = end - lineStart > MAX_WINDOW;
 }
 
-/** Scan modes: all of the text; up to the end of the first line with a sign of damage. */
+/**
+ * Scan modes: all of the text; up to the end of the first line with a sign of damage; the same,
+ * pausing at that sign where it is mojibake (see nextSuspectLine).
+ */
 const ALL = 0;
 const TO_LINE_END = 1;
+const TO_FIRST_MOJIBAKE = 2;
 
 /**
  * The kinds of damage text[from, to) may hold (bits ESCAPES, MOJIBAKE, SURROGATES). With `anyPair`,
@@ -184,41 +259,50 @@ const TO_LINE_END = 1;
  * letters already repaired.
  */
 export function damageKinds(text: string, from: number, to: number, options: ResolvedOptions, anyPair = false): number {
-  return scan(text, from, to, options, ALL, anyPair);
+  return scan(text, from, from, to, options, ALL, anyPair, 0, from);
 }
 
-/** damageKinds, or (TO_LINE_END) the scan of nextSuspectLine. */
+/**
+ * damageKinds, or the scan of nextSuspectLine, which finishLine goes on with from `start`: the
+ * scan of text[from, to) as it was there, with the line it was in beginning at `lineFrom` and the
+ * `known` kinds found so far.
+ */
 function scan(
   text: string,
   from: number,
+  start: number,
   to: number,
   options: ResolvedOptions,
   mode: number,
   anyPair: boolean,
+  known: number,
+  lineFrom: number,
 ): number {
   const escapes = options.hexEscapes || options.unicodeEscapes;
   const entities = options.htmlEntities;
   const mojibake = options.mojibake;
   const lostBytes = options.lostBytes;
   shortOfOne = lostBytes;
-  let kinds = 0;
+  let kinds = known;
   /** The kinds the stop table was made for. */
-  let found = 0;
+  let found = known;
   if (checkedAny) {
     checkedUntil.fill(0);
     checkedAny = false;
   }
-  lineStart = from;
+  const toLineEnd = mode !== ALL;
+  lineStart = lineFrom;
   lineEnd = -1;
   longLine = false;
+  pausedAt = -1;
   // To the line's end, a line that goes on past a window's length is gated window by window anyway:
   // the scan need not go on to its end.
-  let limit = mode === TO_LINE_END ? Math.min(to, from + MAX_WINDOW) : to;
-  let stops = stopsFor(ALL_KINDS, false, anyPair);
-  for (let i = from; i < to; i++) {
+  let limit = toLineEnd ? Math.min(to, lineFrom + MAX_WINDOW) : to;
+  let stops = stopsFor(ALL_KINDS & ~known, toLineEnd && known !== 0, anyPair);
+  for (let i = start; i < to; i++) {
     i = quietUntil(text, i, limit, stops);
     if (i >= limit) {
-      if (mode === TO_LINE_END && kinds === 0 && limit < to) {
+      if (toLineEnd && kinds === 0 && limit < to) {
         // A window's length with no sign of damage: where the line now being scanned starts, if it
         // started since, it may still end within a window's length of its start.
         const start = lineStartBefore(text, limit, lineStart);
@@ -288,12 +372,17 @@ function scan(
     if (kinds !== found) {
       // At the first sign of damage, to the line's end, the line it is in becomes the one to return,
       // scanned on to its end.
-      if (mode === TO_LINE_END && found === 0) {
+      if (toLineEnd && found === 0) {
         lineStart = lineStartBefore(text, i, lineStart);
         limit = Math.min(to, lineStart + MAX_WINDOW);
+        if (mode === TO_FIRST_MOJIBAKE && kinds === MOJIBAKE) {
+          pausedAt = i + 1;
+          pausedLineStart = lineStart;
+          return kinds;
+        }
       }
       found = kinds;
-      stops = stopsFor(ALL_KINDS & ~kinds, mode === TO_LINE_END, anyPair);
+      stops = stopsFor(ALL_KINDS & ~kinds, toLineEnd, anyPair);
     }
     // (To the line's end, all kinds found or not: the scan must find where the line ends.)
     if (kinds === ALL_KINDS && mode === ALL) return kinds;
@@ -427,16 +516,24 @@ function runVerdict(text: string, at: number, from: number, to: number, p: numbe
   const byteOf = BYTE_OF[p];
   let start = at;
   while (start > from && byteOf[HIGH_INDEX[text.charCodeAt(start - 1)]] !== 0) start--;
+  // The run's end is walked to only as far as the verdict needs: most runs of mojibake are decided
+  // at their first sequences, and the run of a line misread whole (CJK, with no spaces) is the line.
   let end = at + 1;
-  while (end < to && byteOf[HIGH_INDEX[text.charCodeAt(end)]] !== 0) end++;
   let decoded = false;
   let symbolInDecoded = false;
   let letterLeftOver = false;
   let i = start;
-  while (i < end) {
+  for (;;) {
+    end = runReach(text, byteOf, end, i + 1, to);
+    if (i >= end) break;
     const lead = byteOf[HIGH_INDEX[text.charCodeAt(i)]];
     let length = sequenceLength(lead);
-    if (lead === 0xed && i + 6 <= end && surrogatePairAt(text, byteOf, i)) length = 6;
+    if (lead === 0xed) {
+      end = runReach(text, byteOf, end, i + 6, to);
+      if (i + 6 <= end && surrogatePairAt(text, byteOf, i)) length = 6;
+    }
+    // (One past the sequence: whether the run goes on after it.)
+    if (length > 0) end = runReach(text, byteOf, end, i + length + 1, to);
     if (length > 0 && i + length <= end && (length === 6 || validAt(text, byteOf, i, length))) {
       // A run that is one two-byte sequence, read as a letter of a script that no letter beside it
       // has, is part of a word of its own script (`dh’àith`, `nıñ`, `SÜRÜŞDÜR`): a two-byte
@@ -465,6 +562,15 @@ function runVerdict(text: string, at: number, from: number, to: number, p: numbe
     i++;
   }
   return decoded && (!letterLeftOver || symbolInDecoded) ? 1 : -end;
+}
+
+/**
+ * Where the run of page-p characters (byteOf) that reaches `end` ends, walked no further than `want`
+ * (nor `to`): `end` itself where it is at least `want` already.
+ */
+function runReach(text: string, byteOf: Uint8Array, end: number, want: number, to: number): number {
+  while (end < want && end < to && byteOf[HIGH_INDEX[text.charCodeAt(end)]] !== 0) end++;
+  return end;
 }
 
 /**

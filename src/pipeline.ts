@@ -4,15 +4,20 @@ import { findHexEscapes } from './detector/hex-escapes.js';
 import { findHtmlEntities } from './detector/html-entities.js';
 import { findMojibake, type MojibakeEvidence } from './detector/mojibake.js';
 import { findUnicodeEscapes } from './detector/unicode-escapes.js';
+import { ASCII_STOP, LINE_SEPARATOR, readWhole } from './detector/whole-window.js';
 import {
   damageKinds,
   ESCAPES,
+  finishLine,
   MOJIBAKE,
   nextSuspectLine,
+  PAUSE_AT_MOJIBAKE,
+  PAUSE_BEFORE_FIRST_STOP,
   STOPS_ANY_PAIR,
   STOPS_PLAIN,
   SURROGATES,
   type SuspectLine,
+  UNFINISHED,
 } from './gate.js';
 import { cleanupPasses } from './normalizer/cleanups.js';
 import { findLoneSurrogates } from './normalizer/surrogates.js';
@@ -90,17 +95,33 @@ function run(text: string, options: ResolvedOptions, steps: Step[] | null): stri
   const repairer = new WindowRepair(options, cleanups);
   let copied = 0;
   let breaks: LineBreaks | undefined;
-  const line: SuspectLine = { start: 0, end: 0, kinds: 0 };
+  const line: SuspectLine = { start: 0, end: 0, kinds: 0, at: 0, from: 0, scanLineStart: 0 };
   let windowByWindow = alwaysRun;
+  /** Whether lineReadWhole read the last window. */
+  let readWholeLast = false;
   for (let start = 0; start < text.length; ) {
     let end: number;
     let kinds: number;
+    let window: string | null = null;
     if (!windowByWindow) {
-      if (!nextSuspectLine(text, start, options, line)) break;
+      // The scan pauses before its first stop only right after a line read whole: the next line is
+      // most likely damaged too (dense mojibake), where elsewhere a reading would mostly be wasted on
+      // a clean line.
+      const pauses = PAUSE_AT_MOJIBAKE | (readWholeLast ? PAUSE_BEFORE_FIRST_STOP : 0);
+      let found = nextSuspectLine(text, start, options, line, pauses);
+      while (found && line.end === UNFINISHED) {
+        breaks ??= new LineBreaks(text);
+        window = lineReadWhole(text, line, breaks);
+        if (window !== null) break;
+        found = finishLine(text, options, line, PAUSE_AT_MOJIBAKE);
+      }
+      if (!found) break;
+      readWholeLast = window !== null;
       start = line.start;
       windowByWindow = line.end < 0;
     }
     if (windowByWindow) {
+      readWholeLast = false;
       breaks ??= new LineBreaks(text);
       end = windowEnd(text, start, MAX_WINDOW, breaks);
       kinds = damageKinds(text, start, end, options);
@@ -111,7 +132,7 @@ function run(text: string, options: ResolvedOptions, steps: Step[] | null): stri
       kinds = line.kinds;
     }
     if (alwaysRun || kinds !== 0) {
-      const window = text.slice(start, end);
+      window ??= text.slice(start, end);
       const repaired = repairer.repair(window, kinds, steps === null ? null : []);
       if (repaired !== window) {
         // (Damaged lines often follow one another: nothing between them to copy.)
@@ -127,6 +148,35 @@ function run(text: string, options: ResolvedOptions, steps: Step[] | null): stri
   if (copied === 0) return text;
   out.add(text.slice(copied));
   return out.text();
+}
+
+/**
+ * The window of the line that the gate's scan left UNFINISHED (see nextSuspectLine), where one page
+ * reads it whole and the reading shows what the rest of the scan would find: `line` then gets its
+ * end and kinds (MOJIBAKE), and the scan of the rest of the line, which the page pass reads anyway,
+ * is spared. Null where the scan must go on. The line's ASCII is its reading's, where no ASCII_STOP
+ * means no escape and no break but its LF; surrogates, U+FFFD and the other breaks stop every page's
+ * reading. Paused before its verdict, the scan would find mojibake in the line where two sequences
+ * stand side by side: at that run's first pair, it walks the run, which decodes whole, and finds
+ * no leftover letter and no lone sequence that might be a word's letter (runVerdict).
+ */
+function lineReadWhole(text: string, line: SuspectLine, breaks: LineBreaks): string | null {
+  const lineFeed = breaks.lineFeedFrom(line.at);
+  const limit = Math.min(text.length, line.start + MAX_WINDOW);
+  let end: number;
+  if (lineFeed >= 0 && lineFeed < limit) end = lineFeed + 1;
+  else if (limit === text.length) end = text.length;
+  else return null;
+  const judged = line.kinds !== 0;
+  // (Before its first sign the scan looks no further than a window from the line it began in: a
+  // line that ends past that is looked at in parts of its own.)
+  if (!judged && line.scanLineStart + MAX_WINDOW < end) return null;
+  const window = text.slice(line.start, end);
+  const reading = readWhole(window);
+  if (reading === null || (reading.marks & ASCII_STOP) !== 0 || !(judged || reading.joined)) return null;
+  line.end = end;
+  line.kinds = MOJIBAKE;
+  return window;
 }
 
 /**
@@ -211,6 +261,17 @@ class WindowRepair {
     this.current = window;
     this.steps = steps;
     this.chosen = [];
+    // A window that only the mojibake pass looks at, which one page reads whole (the pass's first
+    // step: the pipeline may have read it already) into a text with no character the gate stops at
+    // and no line separator, is that reading: the pass makes it the one repair, and the passes after
+    // it find nothing. (Where steps are kept, or clean-ups run, the passes run.)
+    if (windowKinds === MOJIBAKE && steps === null && cleanups.length === 0) {
+      const whole = readWhole(window);
+      if (whole !== null && (whole.marks & (STOPS_PLAIN | LINE_SEPARATOR)) === 0) {
+        this.current = whole.text;
+        return whole.text;
+      }
+    }
     evidence.confirmed = 0;
     evidence.partial = false;
     evidence.stopsLeft = -1;

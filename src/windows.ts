@@ -53,18 +53,27 @@ export class LineBreaks {
   from(start: number): number {
     let first = -1;
     for (let k = 0; k < BREAK_CHARS.length; k++) {
-      if (start < this.searchedFrom[k] || (this.next[k] >= 0 && this.next[k] < start)) {
-        this.searchedFrom[k] = start;
-        this.next[k] = this.text.indexOf(BREAK_CHARS[k], start);
-      }
-      const at = this.next[k];
+      const at = this.nextOf(k, start);
       if (at >= 0 && (first < 0 || at < first)) first = at;
     }
     return first;
   }
+
+  /** The first LF at or after `start`, or -1. */
+  lineFeedFrom(start: number): number {
+    return this.nextOf(0, start);
+  }
+
+  private nextOf(k: number, start: number): number {
+    if (start < this.searchedFrom[k] || (this.next[k] >= 0 && this.next[k] < start)) {
+      this.searchedFrom[k] = start;
+      this.next[k] = this.text.indexOf(BREAK_CHARS[k], start);
+    }
+    return this.next[k];
+  }
 }
 
-/** The line breaks, each found on its own with indexOf (native, faster than any pattern). */
+/** The line breaks, each found on its own with indexOf (native, faster than any pattern); LF first. */
 const BREAK_CHARS = ['\n', '\r', '\u2028', '\u2029'];
 
 /** End (exclusive) of the window that starts at `start`. */

@@ -76,6 +76,23 @@ describe('steps', () => {
     expect(layered.steps[0].detail).toBe('utf-8 read as macintosh, 2 layers (then windows-1252)');
   });
 
+  it('read lines whole one after another as each on its own, whatever the gate would stop at in them', () => {
+    const lines = [
+      'Съешь же ещё этих мягких французских булок, да выпей чаю.',
+      'Він їхав & x1 \\ далі — «лапки» і ще раз',
+      'Ελληνικά γράμματα και κείμενο εδώ',
+      'é à ü ö ß ç alone in words: café, naïve, über, straße',
+      '中文的句子没有空格也能读',
+      'Серия\u2028вторая строка',
+    ].map((line) => misread(line, 'windows-1252'));
+    for (const separator of ['\n', '\r\n', '\r', '\n\n']) {
+      const text = lines.join(separator) + separator;
+      const expected = lines.map((line) => fixText(line)).join(separator) + separator;
+      expect(fixText(text)).toBe(expected);
+      expect(explainText(text).text).toBe(expected);
+    }
+  });
+
   it('count offsets in UTF-16 code units of the input', () => {
     const [step] = scanText('😀 cafÃ©');
     expect([step.start, step.end]).toEqual([6, 8]);

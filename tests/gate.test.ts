@@ -4,7 +4,17 @@
 // may slip through, wherever it sits in the range scanned.
 import { describe, expect, it } from 'vitest';
 import { PAGES } from '../src/decoder/codepages.js';
-import { damageKinds, ESCAPES, MOJIBAKE, nextSuspectLine, type SuspectLine } from '../src/gate.js';
+import {
+  damageKinds,
+  ESCAPES,
+  finishLine,
+  MOJIBAKE,
+  nextSuspectLine,
+  PAUSE_AT_MOJIBAKE,
+  PAUSE_BEFORE_FIRST_STOP,
+  type SuspectLine,
+  UNFINISHED,
+} from '../src/gate.js';
 import { resolveOptions } from '../src/options.js';
 
 const options = resolveOptions({});
@@ -64,15 +74,40 @@ describe('gate', () => {
   });
 
   it('finds the line that holds damage, past clean lines of every break, and a line longer than a window', () => {
-    const line: SuspectLine = { start: 0, end: 0, kinds: 0 };
+    const line: SuspectLine = { start: 0, end: 0, kinds: 0, at: 0, from: 0, scanLineStart: 0 };
     const text = 'clean\r\nplain é\rmore\u2028Ã©t\u00e9 here\r\nlast xe2x80x99\n';
     expect(nextSuspectLine(text, 0, options, line)).toBe(true);
-    expect(line).toEqual({ start: text.indexOf('Ã'), end: text.indexOf('last'), kinds: MOJIBAKE });
+    expect(line).toMatchObject({ start: text.indexOf('Ã'), end: text.indexOf('last'), kinds: MOJIBAKE });
     expect(nextSuspectLine(text, line.end, options, line)).toBe(true);
-    expect(line).toEqual({ start: text.indexOf('last'), end: text.length, kinds: ESCAPES });
+    expect(line).toMatchObject({ start: text.indexOf('last'), end: text.length, kinds: ESCAPES });
     expect(nextSuspectLine('clean\nlines\n', 0, options, line)).toBe(false);
     const long = `${'a\n'.repeat(10)}${'b'.repeat((1 << 20) + 1)}\nc`;
     expect(nextSuspectLine(long, 0, options, line)).toBe(true);
     expect(line).toMatchObject({ start: 20, end: -1 });
+  });
+
+  it('pauses, if asked, before the first character that may start mojibake and at a first sign that is mojibake', () => {
+    const line: SuspectLine = { start: 0, end: 0, kinds: 0, at: 0, from: 0, scanLineStart: 0 };
+    const BOTH = PAUSE_AT_MOJIBAKE | PAUSE_BEFORE_FIRST_STOP;
+    const text = 'clean\nplain Ã©tÃ© & here\r\nlast';
+    expect(nextSuspectLine(text, 0, options, line, BOTH)).toBe(true);
+    expect(line).toMatchObject({ start: 6, end: UNFINISHED, kinds: 0 });
+    expect(finishLine(text, options, line, PAUSE_AT_MOJIBAKE)).toBe(true);
+    expect(line).toMatchObject({ start: 6, end: UNFINISHED, kinds: MOJIBAKE });
+    expect(finishLine(text, options, line, PAUSE_AT_MOJIBAKE)).toBe(true);
+    expect(line).toMatchObject({ start: 6, end: text.indexOf('last'), kinds: MOJIBAKE | ESCAPES });
+    // A pause in a clean line: the scan goes on to the next that may hold damage, or finds none.
+    const clean = 'Він\nlast Ã©tÃ©';
+    expect(nextSuspectLine(clean, 0, options, line, BOTH)).toBe(true);
+    expect(line).toMatchObject({ start: 0, end: UNFINISHED, kinds: 0 });
+    expect(finishLine(clean, options, line, 0)).toBe(true);
+    expect(line).toMatchObject({ start: clean.indexOf('last'), end: clean.length, kinds: MOJIBAKE });
+    expect(nextSuspectLine('Він', 0, options, line, BOTH)).toBe(true);
+    expect(finishLine('Він', options, line, PAUSE_AT_MOJIBAKE)).toBe(false);
+    // (A first stop that is no character beyond ASCII is no pause, and a first sign that is an escape
+    // is scanned on to the line's end.)
+    const escaped = 'a & Ã©tÃ©\nb';
+    expect(nextSuspectLine(escaped, 0, options, line, BOTH)).toBe(true);
+    expect(line).toMatchObject({ start: 0, end: escaped.indexOf('b'), kinds: MOJIBAKE | ESCAPES });
   });
 });

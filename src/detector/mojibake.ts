@@ -38,7 +38,7 @@ import { contextOf, LETTER_REACH, type SpanContext, spanCost } from '../score/pl
 import type { Repair } from '../types.js';
 import { forEachLossyRun, WILDCARD } from './lost-bytes.js';
 import { CONFIRMED_PRIOR, DAMAGE_PRIOR, LOOSE_BITS, MAX_LAYERS, OTHER_LAYER_BITS, PAGE_PRIOR_BITS } from './priors.js';
-import { LINE_SEPARATOR, readWhole } from './whole-window.js';
+import { ASCII_STOP, LINE_SEPARATOR, readWhole } from './whole-window.js';
 
 /**
  * Bits against each candidate for every character of its run that decodes to nothing. Mojibake turns
@@ -287,7 +287,7 @@ export function findMojibake(
     };
     if ((whole.marks & LINE_SEPARATOR) === 0) repair.lineBreakFree = true;
     repairs.push(repair);
-    evidence.stopsLeft = whole.marks & ~LINE_SEPARATOR;
+    evidence.stopsLeft = whole.marks & ~(LINE_SEPARATOR | ASCII_STOP);
     return;
   }
   const lostBytes = options.lostBytes && !mostlyLost(text);

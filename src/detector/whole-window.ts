@@ -6,7 +6,7 @@
 // damage, so the shape alone repairs nothing.
 import { bytesByChar, CONT_MASK, HIGH_INDEX, LEAD_MASK, PAGES, SAME_BYTES_AS } from '../decoder/codepages.js';
 import { Utf16Buffer } from '../decoder/utf16-buffer.js';
-import { GATE_STOPS } from '../gate.js';
+import { ASCII_STOPS, GATE_STOPS } from '../gate.js';
 import { contextOf, EDGE, type SpanContext, spanCost } from '../score/plausibility.js';
 import { DAMAGE_PRIOR, LOOSE_BITS, MAX_LAYERS, OTHER_LAYER_BITS, PAGE_PRIOR_BITS } from './priors.js';
 
@@ -17,15 +17,18 @@ import { DAMAGE_PRIOR, LOOSE_BITS, MAX_LAYERS, OTHER_LAYER_BITS, PAGE_PRIOR_BITS
 const WHOLE_SEQUENCES = 3;
 
 /**
- * What encodeWhole notes of each character it decodes (or passes, ASCII): its GATE_STOPS bits, and
- * LINE_SEPARATOR for U+2028 and U+2029, the line breaks a decoding can make.
+ * What encodeWhole notes of each character it decodes (or passes, ASCII): its GATE_STOPS bits,
+ * LINE_SEPARATOR for U+2028 and U+2029, the line breaks a decoding can make, and ASCII_STOP for
+ * ASCII_STOPS (ASCII is the same in the window and in every reading of it).
  */
 export const LINE_SEPARATOR = 4;
+export const ASCII_STOP = 8;
 const MARKS = GATE_STOPS.slice();
-if ((MARKS.reduce((all, marks) => all | marks, 0) & LINE_SEPARATOR) !== 0)
-  throw new Error('LINE_SEPARATOR is a gate bit');
+if ((MARKS.reduce((all, marks) => all | marks, 0) & (LINE_SEPARATOR | ASCII_STOP)) !== 0)
+  throw new Error('LINE_SEPARATOR or ASCII_STOP is a gate bit');
 MARKS[0x2028] |= LINE_SEPARATOR;
 MARKS[0x2029] |= LINE_SEPARATOR;
+for (const c of ASCII_STOPS) MARKS[c] |= ASCII_STOP;
 
 /** A window read whole: its text under every layer, and the page of each layer (the outermost first). */
 export interface WholeReading {
@@ -33,6 +36,11 @@ export interface WholeReading {
   pages: number[];
   /** The MARKS of the characters of `text`, gathered while it was decoded. */
   marks: number;
+  /**
+   * Whether two sequences of the outer layer stand side by side, with no ASCII between them: a run
+   * of characters beyond ASCII that is more than one sequence, whose mojibake the gate finds.
+   */
+  joined: boolean;
 }
 
 /**
@@ -41,6 +49,18 @@ export interface WholeReading {
  * pages read it as different bytes, or where its cost does not drop by more than the prior of damage.
  */
 export function readWhole(text: string): WholeReading | null {
+  // (The pipeline reads a line whole before the gate has scanned all of it, and then the mojibake
+  // pass reads the same window: the reading is made once.)
+  if (text === lastText) return lastReading;
+  lastReading = readWholeAfresh(text);
+  lastText = text;
+  return lastReading;
+}
+/** The last text readWhole read, and its reading. */
+let lastText = '';
+let lastReading: WholeReading | null = null;
+
+function readWholeAfresh(text: string): WholeReading | null {
   const first = firstHigh(text);
   if (first < 0 || text.length - first < 2 * WHOLE_SEQUENCES) return null;
   const outer = pageReadingWhole(text, first);
@@ -98,7 +118,13 @@ export function readWhole(text: string): WholeReading | null {
   }
   let asciiMarks = 0;
   for (let i = 0; i < first; i++) asciiMarks |= MARKS[text.charCodeAt(i)];
-  return { text: text.slice(0, first) + inner, pages, marks: asciiMarks | marks };
+  return {
+    text: text.slice(0, first) + inner,
+    pages,
+    marks: asciiMarks | marks,
+    // (The outer layer's reading is still in `kept`.)
+    joined: sequencesSideBySide(kept.units, keptUnitCount),
+  };
 }
 
 /**
@@ -277,7 +303,7 @@ function pagesStartingAt(text: string, from: number): number {
  */
 function encodeWhole(end: number, p: number, fewest: number, units: Uint16Array): number {
   const byteOf = bytesByChar(p);
-  const high = PAGES[p].high;
+  const looseControls = LOOSE_CONTROLS[p];
   let sequences = 0;
   let loose = 0;
   let n = 0;
@@ -293,7 +319,7 @@ function encodeWhole(end: number, p: number, fewest: number, units: Uint16Array)
       continue;
     }
     let byte = byteOf[c];
-    if (c <= 0x9f && high.charCodeAt(c - 0x80) !== c) loose++;
+    if (c <= 0x9f) loose += (looseControls >>> (c & 31)) & 1;
     // The lead's own limits on its first continuation byte rule out overlong forms, surrogates
     // (also as CESU-8 pairs, which the general path reads) and code points beyond U+10FFFF.
     let needed: number;
@@ -324,7 +350,7 @@ function encodeWhole(end: number, p: number, fewest: number, units: Uint16Array)
       // (ASCII, or a character the page lacks, is no continuation byte.)
       byte = byteOf[c];
       if (byte < low || byte > top) return -1;
-      if (c <= 0x9f && high.charCodeAt(c - 0x80) !== c) loose++;
+      if (c <= 0x9f) loose += (looseControls >>> (c & 31)) & 1;
       codePoint = (codePoint << 6) | (byte & 0x3f);
       low = 0x80;
       top = 0xbf;
@@ -351,6 +377,29 @@ function encodeWhole(end: number, p: number, fewest: number, units: Uint16Array)
  */
 let decodedUnits = 0;
 let decodedMarks = 0;
+
+/**
+ * Per page, bit `c & 31` for each C1 control `c` that the page has no character at (it only passes
+ * them through): a mask in a register, where reading the page's string for each C1 control made the
+ * whole loop ~8% slower.
+ */
+const LOOSE_CONTROLS = PAGES.map((page) => {
+  let mask = 0;
+  for (let c = 0x80; c <= 0x9f; c++) if (page.high.charCodeAt(c - 0x80) !== c) mask |= 1 << (c & 31);
+  return mask;
+});
+
+/**
+ * Whether two sequences of a reading units[0, count) of valid UTF-8 stand side by side: two
+ * characters beyond ASCII in a row, a surrogate pair being one (see WholeReading).
+ */
+function sequencesSideBySide(units: Uint16Array, count: number): boolean {
+  for (let k = 1; k < count; k++) {
+    const unit = units[k];
+    if (unit >= 0x80 && units[k - 1] >= 0x80 && (unit < 0xdc00 || unit > 0xdfff)) return true;
+  }
+  return false;
+}
 
 /**
  * Calls `onRun(start, end, replacement)` for each run of high characters of `text` and its reading in
