@@ -27,7 +27,6 @@ export const CODEPAGE_NAMES: ReadonlyArray<readonly [string, string]> = [
   ['koi8-r', 'koi8-r'],
   ['cp437', 'cp437'],
   ['cp850', 'cp850'],
-  ['windows-1255', 'windows-1255'],
 ];
 
 /** Script groups told apart by the plausibility score; scripts not named here fall into 'Other'. */

@@ -65,7 +65,7 @@ const SCRIPT_PAGES: Record<string, string[]> = {
     'cp437',
     'cp850',
   ],
-  any: ['windows-1252', 'macintosh', 'windows-1251', 'windows-1253', 'koi8-r', 'windows-1255'],
+  any: ['windows-1252', 'macintosh', 'windows-1251', 'windows-1253', 'koi8-r'],
 };
 const pages = [...new Set([...SCRIPT_PAGES.latin, ...SCRIPT_PAGES.any])].map(
   (name) => PAGES.find((p) => p.name === name)!,

@@ -11,8 +11,8 @@ export const DAMAGE_PRIOR = 11;
 export const CONFIRMED_PRIOR = 1;
 /**
  * Bits against every repair through a page, by how seldom text is misread through it: Windows-1252
- * (and its subset ISO-8859-1) behind most mojibake in the wild; Mac OS Roman, the other Windows
- * and ISO pages of Europe's big languages and Windows-1255 (Hebrew) less often; the DOS pages and KOI8-R, whose text rarely
+ * (and its subset ISO-8859-1) behind most mojibake in the wild; Mac OS Roman and the other Windows
+ * and ISO pages of Europe's big languages less often; the DOS pages and KOI8-R, whose text rarely
  * meets UTF-8 any more, least, and Windows-1254, which reads all but eight bytes as Windows-1252
  * does: where the text shows none of those, the Turkish page is an explanation only of what it
  * alone allows (a U+FFFD read as `„`, byte 9E, which Windows-1252 would have shown as `ž`).
