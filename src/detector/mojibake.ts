@@ -799,12 +799,16 @@ function completedAlike(text: string, reading: Reading): number {
   const lost = PAGES[reading.page].lostContinuations;
   if (lost.length === 0) return 0;
   const byteOf = BYTE_OF[reading.page];
-  // Per way to complete a sequence (gap × lost.length + k: lost[k] at byte `gap`), how many of the
-  // short sequences it completes.
-  alikeCounts.fill(0);
+  // The ways to complete a sequence (way gap × lost.length + k: lost[k] at byte `gap`) that complete
+  // every short sequence so far, as the bits of two words (ways 0–31 and 32–63); a sequence like the
+  // one before it completes the same ways.
+  let commonLow = -1;
+  let commonHigh = -1;
+  let lastKey = -1;
   let short = 0;
   let fourBytes = 0;
   let chars = 0;
+  distinctThreeBytes = 0;
   for (const [start, end, , , lone] of reading.shortRuns) {
     if (lone) continue;
     for (let i = start; i < end; ) {
@@ -819,33 +823,67 @@ function completedAlike(text: string, reading: Reading): number {
       }
       if (length >= 3 && present === length - 1) {
         short++;
-        if (length === 4) fourBytes++;
-        else if (threeBytes.size < ALIKE_SEQUENCES) threeBytes.add(text.slice(i, i + present));
         chars += present;
-        for (let gap = 1; gap < length; gap++) {
-          for (let k = 0; k < lost.length; k++) {
-            for (let j = 0, from = i; j < length; j++) {
-              alikeSequence[j] = j === gap ? lost[k] : byteOf[HIGH_INDEX[text.charCodeAt(from++)]];
-            }
-            if (decodeSequenceAt(alikeSequence, 0, length) >= 0) alikeCounts[gap * lost.length + k]++;
-          }
+        // (The characters, two or three UTF-16 units, as one number: two stay below 2^32, three above.)
+        let key = 0;
+        for (let k = 0; k < present; k++) key = key * 0x10000 + text.charCodeAt(i + k);
+        if (length === 4) fourBytes++;
+        else noteThreeBytes(key);
+        if (key !== lastKey) {
+          waysCompleting(text, byteOf, lost, i, length);
+          lastKey = key;
         }
+        commonLow &= waysLow;
+        commonHigh &= waysHigh;
       }
       i += present;
     }
   }
   // (Three-byte sequences only as different ones: `â€` repeated, E2 80 again and again, is no script.)
-  const enough = short >= ALIKE_SEQUENCES && (fourBytes > 0 || threeBytes.size >= ALIKE_SEQUENCES);
-  threeBytes.clear();
-  const way = enough ? alikeCounts.indexOf(short) : -1;
-  if (way < 0) return 0;
+  const enough = short >= ALIKE_SEQUENCES && (fourBytes > 0 || distinctThreeBytes >= ALIKE_SEQUENCES);
+  if (!enough || (commonLow === 0 && commonHigh === 0)) return 0;
+  // The first way that completes them all.
+  const way = commonLow !== 0 ? lowestBit(commonLow) : 32 + lowestBit(commonHigh);
   if (fourBytes > 0) reading.alike = Math.floor(way / lost.length) * 256 + lost[way % lost.length];
   return chars;
 }
 
-const alikeCounts = new Int32Array(4 * 16);
-/** Different short three-byte sequences completedAlike met, up to ALIKE_SEQUENCES of them. */
-const threeBytes = new Set<string>();
+// (Four gaps at most, times the lost bytes: 64 ways fit the two words.)
+if (PAGES.some((page) => 4 * page.lostContinuations.length > 64)) throw new Error('the ways to complete overflow');
+
+const lowestBit = (bits: number) => 31 - Math.clz32(bits & -bits);
+
+/**
+ * The ways (see completedAlike) that complete the sequence of `length` bytes at `at`, which lacks
+ * one, left in waysLow and waysHigh.
+ */
+function waysCompleting(text: string, byteOf: Uint8Array, lost: readonly number[], at: number, length: number): void {
+  waysLow = 0;
+  waysHigh = 0;
+  for (let gap = 1; gap < length; gap++) {
+    for (let k = 0; k < lost.length; k++) {
+      for (let j = 0, from = at; j < length; j++) {
+        alikeSequence[j] = j === gap ? lost[k] : byteOf[HIGH_INDEX[text.charCodeAt(from++)]];
+      }
+      if (decodeSequenceAt(alikeSequence, 0, length) < 0) continue;
+      const way = gap * lost.length + k;
+      if (way < 32) waysLow |= 1 << way;
+      else waysHigh |= 1 << (way - 32);
+    }
+  }
+}
+let waysLow = 0;
+let waysHigh = 0;
+
+/** Different short three-byte sequences completedAlike met (as their characters' keys), up to ALIKE_SEQUENCES. */
+const threeByteKeys = new Float64Array(ALIKE_SEQUENCES);
+let distinctThreeBytes = 0;
+function noteThreeBytes(key: number): void {
+  if (distinctThreeBytes >= ALIKE_SEQUENCES) return;
+  for (let k = 0; k < distinctThreeBytes; k++) if (threeByteKeys[k] === key) return;
+  threeByteKeys[distinctThreeBytes++] = key;
+}
+
 const alikeSequence = new Uint16Array(4);
 const isContinuationByte = (byte: number) => byte >= 0x80 && byte <= 0xbf;
 
