@@ -358,14 +358,15 @@ function scan(
     } else if (c === AMPERSAND) {
       if (entities) kinds |= ESCAPES;
     } else if (c <= 0x9f) {
-      kinds |= MOJIBAKE; // a C1 control: a byte of mojibake, or a Windows-1252 byte alone
+      if (mojibake) kinds |= MOJIBAKE; // a C1 control: a byte of mojibake, or a Windows-1252 byte alone
     } else if (c <= 0xdfff) {
       // Lone surrogates are always repaired; a valid pair is skipped whole.
       const next = i + 1 < to ? text.charCodeAt(i + 1) : 0;
       if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
       else kinds |= SURROGATES;
     } else if (c === 0xfffd) {
-      if (options.lostBytes) kinds |= MOJIBAKE;
+      // (Bytes are recovered inside mojibake only.)
+      if (mojibake && lostBytes) kinds |= MOJIBAKE;
     } else if (mojibake && (kinds & MOJIBAKE) === 0) {
       if (startsMojibakeAround(text, i, c, from, limit, to, anyPair)) kinds |= MOJIBAKE;
     }

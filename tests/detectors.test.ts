@@ -46,6 +46,15 @@ describe('escapes', () => {
   });
 });
 
+describe('options', () => {
+  it('mojibake: false leaves every kind of mojibake, stray C1 controls and U+FFFD alone, and escapes still decode', () => {
+    const text = 'cafÃ© x\u00e2\u0080\u0099 a\u0092b â€\ufffd \\u2019';
+    expect(fixText(text, { mojibake: false })).toBe('cafÃ© x\u00e2\u0080\u0099 a\u0092b â€\ufffd ’');
+    expect(scanText(text, { mojibake: false }).every((step) => step.kind === 'unicode-escape')).toBe(true);
+    expect(fixText(text)).toBe('café x’ a’b ” ’');
+  });
+});
+
 describe('steps', () => {
   it('merge the passes that rewrote one span into one step naming each pass once', () => {
     const { steps } = explainText('xc3x83xc2xa9t\\u00c3\\u00a9');
