@@ -160,7 +160,11 @@ function countWorld(counted: ReturnType<typeof count>): void {
       if (isNew(key) && weigh(occurrences) > 0) into.set(key, (into.get(key) ?? 0) + weigh(occurrences));
     }
   };
-  addNew(counted.pairs, world.pairs, (key) => !knownClasses.has(Math.floor(key / 2048)) || !knownClasses.has(key % 2048));
+  addNew(
+    counted.pairs,
+    world.pairs,
+    (key) => !knownClasses.has(Math.floor(key / 2048)) || !knownClasses.has(key % 2048),
+  );
   addNew(counted.scriptPairs, world.scriptPairs, (key) => !knownScripts.has(key >> 6) || !knownScripts.has(key & 63));
 }
 
