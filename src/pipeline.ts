@@ -215,8 +215,14 @@ class TextBuilder {
   }
 }
 
-/** Units of a chunk: large enough to be allocated outside the young generation, so never copied. */
-const CHUNK_LENGTH = 1 << 18;
+/**
+ * Units of a chunk: with the piece that fills it, under V8's largest regular object (128 KB), so that
+ * it is made in the young generation. A larger string gets pages of its own, fresh from the system:
+ * made so, chunks of 2^18 units cost ~1.3 ns a unit against ~0.2 at 2^15 (copying a chunk that
+ * outlives two young collections costs far less), ~8% of a call of dense mojibake and ~10% of the
+ * golden article's.
+ */
+const CHUNK_LENGTH = 1 << 15;
 /** Units of a piece that is not worth copying into a chunk. */
 const LONG_PIECE = 1 << 12;
 
