@@ -27,7 +27,8 @@ export const PAGE_PRIOR_BITS = PAGES.map((page) => {
  * Bits against each character a page explains only as a C1 control it passes through: a decoder of
  * that page would have shown its own character there, so the control is damage of a second kind (text
  * misread through another page), as unlikely as damage itself; a page with C1 controls of its own
- * (ISO-8859-2 against Windows-1250: `Đ\u0092Đˇ` is `Вз`, not `ВС`) reads it without assuming that.
+ * (ISO-8859-2 against Windows-1250: `Đ\u009aĐľŇŁĐľŃ\u0081ĐşĐľ` is `Кеңеске`, not `Коңоско`) reads it
+ * without assuming that.
  */
 export const LOOSE_BITS = DAMAGE_PRIOR;
 /** Bits against a layer of damage under another through a different page: damage of its own. */
