@@ -30,9 +30,10 @@ describe('UDHR translations', () => {
     expect(clean.length).toBeGreaterThan(40_000);
   });
 
-  it('come back unchanged as written, but for Ewe `ƒã` (read as Mac OS Roman `ċ`)', () => {
-    // Known failure: Ewe writes `ƒ` and `ã` side by side, which are C4 8B in Mac OS Roman, UTF-8 for `ċ`.
-    expect(changed(clean)).toEqual(['ƒã → ċ', 'ƒã → ċ', 'ƒã → ċ']);
+  it('come back unchanged as written', () => {
+    // (Ewe writes `ƒ` and `ã` side by side, which are C4 8B in Mac OS Roman, UTF-8 for `ċ`: read so
+    // until session 12, when `ã` grew common enough in the counts.)
+    expect(changed(clean)).toEqual([]);
   });
 
   it('come back unchanged upper-cased, but for one Mixe `Ä’` (read as Windows-1252 `Ē`)', () => {
@@ -73,7 +74,7 @@ describe('damage made of UDHR translations', () => {
       .join('\n'),
   );
 
-  it('is repaired in 99.5% of records, clean paragraphs all but one each way (the Ewe `ƒã`, the Mixe `Ä’`)', () => {
+  it('is repaired in 99.5% of records, clean paragraphs all but one each way (the Mixe `Ä’` upper-cased)', () => {
     expect(ok / records.length).toBeGreaterThan(0.995);
     for (const kind of ['clean', 'clean-upper']) {
       const { ok, total } = byKind.get(kind)!;
